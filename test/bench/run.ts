@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: measures the explorer on synthetic models and appends one dated row per
+ * benchmark to docs/benchmarks.md, with the machine it ran on. Timing lives here, never in
+ * a test assertion. Usage: `npm run bench [-- --only NAME] [-- --dry-run]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { explore, type AnyModel, type ExploreOptions, type Model } from '../../src/index.ts';
+import { counters } from '../fixtures/counters.ts';
+
+interface Bench {
+  readonly name: string;
+  readonly what: string;
+  readonly model: () => AnyModel;
+  readonly options: ExploreOptions;
+}
+
+const BENCHES: Bench[] = [
+  {
+    name: 'counters-7x10-bfs',
+    what: '7 counters mod 10, packed encoding, BFS, no graph (10M states, 70M transitions)',
+    model: () => counters(7, 10),
+    options: { strategy: 'bfs', graph: 'never', expectedStates: 10_000_000 },
+  },
+  {
+    name: 'counters-7x10-bfs-growing',
+    what: 'the same without a size hint: the visited set grows as it goes',
+    model: () => counters(7, 10),
+    options: { strategy: 'bfs', graph: 'never' },
+  },
+  {
+    name: 'counters-6x10-dfs',
+    what: '6 counters mod 10, packed encoding, DFS, no graph (1M states)',
+    model: () => counters(6, 10),
+    options: { strategy: 'dfs', graph: 'never' },
+  },
+  {
+    name: 'counters-6x10-generic',
+    what: '6 counters mod 10 as plain objects { counters: number[] }, generic structural encoding (no encode()), BFS, no graph',
+    model: () => objectCounters(6, 10),
+    options: { strategy: 'bfs', graph: 'never' },
+  },
+  {
+    name: 'counters-6x10-graph',
+    what: '6 counters mod 10, BFS recording the edge list (6M edges) for liveness',
+    model: () => counters(6, 10),
+    options: { strategy: 'bfs', graph: 'always', graphLimit: 0 },
+  },
+];
+
+/** Counters as plain-object states, so every step allocates and the generic hash walks an object. */
+function objectCounters(k: number, m: number): Model<{ counters: readonly number[] }, number> {
+  return {
+    name: `object-counters(${k},${m})`,
+    initStates: () => [{ counters: new Array(k).fill(0) }],
+    actions: (_s, out) => {
+      for (let i = 0; i < k; i++) out.push(i);
+    },
+    next: (s, i) => ({ counters: s.counters.map((c, j) => (j === i ? (c + 1) % m : c)) }),
+    properties: [],
+  };
+}
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const dryRun = args.includes('--dry-run');
+const docs = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+
+// Each benchmark runs in a process of its own, so peak memory is its own.
+if (only === undefined) {
+  const rows: string[] = [];
+  for (const bench of BENCHES) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', bench.name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (child.status !== 0) throw new Error(`benchmark ${bench.name} failed with exit code ${child.status}`);
+    const lines = child.stdout.trimEnd().split('\n');
+    rows.push(lines.pop()!);
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  if (!dryRun) {
+    if (!existsSync(docs)) writeFileSync(docs, readFileSync(new URL('./header.md', import.meta.url), 'utf8'));
+    appendFileSync(docs, rows.join('\n') + '\n');
+    process.stdout.write(`appended ${rows.length} row(s) to docs/benchmarks.md\n`);
+  }
+}
+
+for (const bench of BENCHES) {
+  if (bench.name !== only) continue;
+  const result = explore(bench.model(), bench.options);
+  const { states, transitions, seconds, visitedBytes, peakMemoryBytes } = result.stats;
+  const row = [
+    date,
+    bench.name,
+    states.toLocaleString('en-US'),
+    transitions.toLocaleString('en-US'),
+    seconds.toFixed(2),
+    Math.round(states / seconds).toLocaleString('en-US'),
+    Math.round(transitions / seconds).toLocaleString('en-US'),
+    (visitedBytes / states).toFixed(1),
+    `${(peakMemoryBytes / 2 ** 20).toFixed(0)} MiB`,
+    machine,
+  ];
+  process.stdout.write(`${bench.name}: ${bench.what}\n  ${states} states, ${transitions} transitions in ${seconds.toFixed(2)} s = ${row[5]} states/s, ${row[6]} transitions/s, ${row[7]} bytes/state in the visited set, peak RSS ${row[8]}\n`);
+  process.stdout.write(`| ${row.join(' | ')} |\n`);
+}
