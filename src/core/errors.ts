@@ -15,6 +15,7 @@ export const ERROR_CATALOGUE = {
   SV301: 'the machine uses a feature the compiler does not support',
   SV302: 'the compiled machine and XState disagree',
   SV303: 'unknown guard or action implementation',
+  SV304: 'invalid actor-system option or message: check the actor ids, the network settings and the `to` of every emitted event',
   SV401: 'invalid command-line flag or argument',
   SV402: 'invalid input file',
   SV403: 'unknown model, preset or variant',

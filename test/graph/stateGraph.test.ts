@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { bidirectional } from 'graphology-shortest-path/unweighted';
+import { unweighted } from 'graphology-shortest-path';
+const { bidirectional } = unweighted;
 import { explore, exportGraph } from '../../src/index.ts';
 import { dieHard } from '../fixtures/dieHard.ts';
 import { counters } from '../fixtures/counters.ts';

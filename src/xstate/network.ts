@@ -1,0 +1,123 @@
+import type { EventObject } from 'xstate';
+import { Hasher } from '../core/hasher.ts';
+import { hashValue } from '../core/hashValue.ts';
+import { splitvoteError } from '../core/errors.ts';
+import type { Message } from './types.ts';
+
+/** The channel of a link with nothing in flight; shared by every state. */
+export const EMPTY_CHANNEL: readonly Message[] = Object.freeze([]);
+
+/** A channel without its message at `index`. Pure: returns a new array (or the shared empty one). */
+export function removeAt(channel: readonly Message[], index: number): readonly Message[] {
+  if (channel.length === 1) return EMPTY_CHANNEL;
+  if (index === 0) return channel.slice(1);
+  const out = channel.slice();
+  out.splice(index, 1);
+  return out;
+}
+
+/** Routing facts of one actor system. */
+export interface Addressing {
+  readonly ids: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * Appends the messages for `emitted` (sent by actor `from`) to `channels`, which the caller
+ * owns (a fresh copy for this step). `to` is an actor id, an array of ids or `'*'` (every
+ * other actor, in actor order); an id that is not an actor is a no-op (a failed node). Each
+ * message is the emitted event with `from` stamped and `to` set to one receiver. Returns the
+ * messages sent, in order. Throws SV304 for an emitted event without a valid `to`.
+ */
+export function sendAll(channels: (readonly Message[])[], addressing: Addressing, from: number, emitted: readonly EventObject[]): Message[] {
+  const sent: Message[] = [];
+  for (let e = 0; e < emitted.length; e++) {
+    const event = emitted[e];
+    const to = (event as { to?: unknown }).to;
+    if (to === '*') {
+      for (let i = 0; i < addressing.ids.length; i++) if (i !== from) sendOne(channels, addressing, from, i, event, sent);
+    } else if (typeof to === 'string') {
+      const i = addressing.indexOf.get(to);
+      if (i !== undefined) sendOne(channels, addressing, from, i, event, sent);
+    } else if (Array.isArray(to)) {
+      for (const id of to) {
+        const i = addressing.indexOf.get(id as string);
+        if (i !== undefined) sendOne(channels, addressing, from, i, event, sent);
+      }
+    } else {
+      throw splitvoteError('SV304', `actor '${addressing.ids[from]}' emitted '${event.type}' without a \`to\` (give an actor id, an array of ids, or '*')`);
+    }
+  }
+  return sent;
+}
+
+// Messages are immutable by contract (never frozen: freezing costs on the hot path).
+function sendOne(channels: (readonly Message[])[], addressing: Addressing, from: number, to: number, event: EventObject, sent: Message[]): void {
+  const message = { ...event, from: addressing.ids[from], to: addressing.ids[to] } as Message;
+  const link = from * addressing.ids.length + to;
+  const channel = channels[link];
+  const next = channel.slice();
+  next.push(message);
+  channels[link] = next;
+  sent.push(message);
+}
+
+const scratch = new Hasher();
+const fingerprints = new WeakMap<object, Int32Array>();
+
+/**
+ * Feeds a plain value (a context, a message, a ghost) as its own 64-bit fingerprint, computed
+ * with {@link hashValue} once per object and cached: contexts and messages are immutable
+ * and shared by many states, so most states hash a few cached words instead of walking the
+ * same objects again. Equal values give equal words, whichever object holds them.
+ * Primitives are hashed directly.
+ */
+export function hashCached(h: Hasher, value: unknown): void {
+  if (typeof value !== 'object' || value === null) {
+    hashValue(h, value);
+    return;
+  }
+  let fp = fingerprints.get(value);
+  if (fp === undefined) {
+    scratch.reset();
+    hashValue(scratch, value);
+    scratch.finish();
+    fp = Int32Array.of(scratch.hi, scratch.lo);
+    fingerprints.set(value, fp);
+  }
+  h.int(fp[0]).int(fp[1]);
+}
+
+/**
+ * Feeds a channel to the hasher. FIFO: its length and messages in order. Unordered: its
+ * length and the sum of the message fingerprints, so the order of arrival does not matter.
+ */
+export function encodeChannel(h: Hasher, channel: readonly Message[], ordered: boolean): void {
+  const length = channel.length;
+  h.int(length);
+  if (length === 0) return;
+  if (ordered) {
+    for (let i = 0; i < length; i++) hashCached(h, channel[i]);
+    return;
+  }
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < length; i++) {
+    const sub = messageWords(channel[i]);
+    hi = (hi + sub[0]) | 0;
+    lo = (lo + sub[1]) | 0;
+  }
+  h.int(hi).int(lo);
+}
+
+function messageWords(message: Message): Int32Array {
+  let fp = fingerprints.get(message);
+  if (fp === undefined) {
+    scratch.reset();
+    hashValue(scratch, message);
+    scratch.finish();
+    fp = Int32Array.of(scratch.hi, scratch.lo);
+    fingerprints.set(message, fp);
+  }
+  return fp;
+}
