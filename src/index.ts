@@ -30,6 +30,53 @@ export { toCsr } from './graph/csr.ts';
 export type { Csr } from './graph/csr.ts';
 
 // src/xstate: compiler and actor systems (section owned by the XState layer)
+export { compileMachine } from './xstate/compile.ts';
+export { createActorSystemModel, compileMachineCached } from './xstate/system.ts';
+export { referenceStep } from './xstate/reference.ts';
+export type {
+  ActorSpec,
+  ActorSnapshot,
+  ActorSystemModel,
+  CompiledMachine,
+  MachineContext,
+  Message,
+  Monitor,
+  NetworkOptions,
+  OutgoingEvent,
+  StepRecord,
+  StepResult,
+  SystemAction,
+  SystemOptions,
+  SystemState,
+  TimerEvent,
+  TransitionInfo,
+} from './xstate/types.ts';
 
 // src/report, src/suite: reporters and checks (section owned by the reporters)
-export type { ModelEntry, PresetEntry, VariantEntry, ModelRequest, CheckDefinition } from './suite/types.ts';
+export type { ModelEntry, PresetEntry, VariantEntry, ModelRequest, CheckDefinition, TableSpec } from './suite/types.ts';
+export { defineCheck, validateCheck } from './suite/defineCheck.ts';
+export { runCheck, compare as compareCheck } from './suite/runCheck.ts';
+export type { CheckOutcome, RunCheckOptions } from './suite/runCheck.ts';
+export { runTable, tableRows } from './suite/runTable.ts';
+export type { TableOutcome, TableRow, RunTableOptions } from './suite/runTable.ts';
+export { findModel, resolveRequest, validateCatalog } from './suite/catalog.ts';
+export { loadCatalog, loadChecks } from './suite/load.ts';
+export type { Catalog, LoadedCheck } from './suite/load.ts';
+export { judgeTrace } from './suite/judgeTrace.ts';
+export type { TraceJudgement } from './suite/judgeTrace.ts';
+export { diffValues, deepEqual } from './report/diff.ts';
+export type { Change } from './report/diff.ts';
+export { formatValue, formatKey } from './report/formatValue.ts';
+export { formatTrace, formatChange, stateView } from './report/formatTrace.ts';
+export type { FormatTraceOptions } from './report/formatTrace.ts';
+export { formatResult, formatSummary, formatVerdictLine, formatCount, isFailure } from './report/formatResult.ts';
+export type { FormatResultOptions, RunContext } from './report/formatResult.ts';
+export { formatTable, shortName } from './report/formatTable.ts';
+export { toJsonReport, traceToJson, JSON_SCHEMA_VERSION } from './report/json.ts';
+export type { JsonReport, JsonProperty, JsonTraceStep, JsonChange, JsonReportOptions } from './report/json.ts';
+export { encodeValue } from './report/encodeValue.ts';
+export type { JsonValue, EncodeOptions } from './report/encodeValue.ts';
+export { toItf, ITF_SPEC_URL } from './report/itf.ts';
+export type { ItfTrace, ItfState, ItfOptions } from './report/itf.ts';
+export { parseReplayFile, formatReplayFile, REPLAY_FILE_KIND } from './report/replayFile.ts';
+export type { ReplayFile } from './report/replayFile.ts';

@@ -80,10 +80,16 @@ export class Search<TState, TAction> {
 
   /**
    * Records `state`, reached from `parent` by action `actionIndex` (or initial state number
-   * `actionIndex` when `parent` is -1). Returns its ordinal when it is new, else -1.
+   * `actionIndex` when `parent` is -1). Returns its ordinal when it is new, else -1. A new
+   * state beyond `maxStates` is not added: the search is marked stopped instead.
    */
   visit(state: TState, parent: number, actionIndex: number): number {
     this.encode(state);
+    if (this.visited.size >= this.options.maxStates && !this.visited.has(this.hasher.hi, this.hasher.lo)) {
+      // The limit is exact: the state that would be one too many is not added.
+      this.stopReason = 'max-states';
+      return -1;
+    }
     const isNew = this.visited.add(this.hasher.hi, this.hasher.lo);
     const edges = this.edges;
     if (edges !== undefined && parent >= 0) edges.add(parent, this.visited.lastOrdinal, actionIndex);
@@ -109,10 +115,6 @@ export class Search<TState, TAction> {
   shouldStop(frontier: number): boolean {
     if (this.stopReason !== null) return true;
     const options = this.options;
-    if (this.visited.size >= options.maxStates) {
-      this.stopReason = 'max-states';
-      return true;
-    }
     if (options.stopOnViolation && (this.firstDeadlock >= 0 || this.anyAlwaysViolated())) {
       this.stopReason = 'violation';
       return true;

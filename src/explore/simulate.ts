@@ -29,6 +29,7 @@ export function simulate<TState, TAction>(model: Model<TState, TAction>, options
     const i = uniformInt(rng, 0, inits.length - 1);
     let state = inits[i];
     let ordinal = ordinalOf(search, search.visit(state, -1, i));
+    if (search.stopReason !== null) break;
     for (let step = 0; step < options.maxSteps; step++) {
       actions.length = 0;
       model.actions(state, actions);
@@ -61,6 +62,7 @@ export function simulate<TState, TAction>(model: Model<TState, TAction>, options
       search.transitions++;
       if (step + 1 > search.depth) search.depth = step + 1;
       ordinal = ordinalOf(search, search.visit(next, ordinal, chosen));
+      if (search.stopReason !== null) break; // max states: the new state was not added
       state = next;
     }
   }

@@ -9,9 +9,14 @@ describe('limits', () => {
     const result = explore(counters(4, 10), { maxStates: 500 });
     expect(result.complete).toBe(false);
     expect(result.stopReason).toBe('max-states');
-    expect(result.stats.states).toBeGreaterThanOrEqual(500);
-    expect(result.stats.states).toBeLessThan(10_000);
+    expect(result.stats.states).toBe(500);
     expect(result.properties.find((p) => p.kind === 'always')!.status).toBe('unknown');
+  });
+
+  test('a max states limit equal to the state count leaves the search complete', () => {
+    const result = explore(counters(2, 5), { maxStates: 25 });
+    expect(result.complete).toBe(true);
+    expect(result.stats.states).toBe(25);
   });
 
   test('max depth expands no state at that depth and says the search is incomplete', () => {

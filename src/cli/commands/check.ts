@@ -1,0 +1,91 @@
+import type { PropertyVerdict } from '../../core/result.ts';
+import { explore } from '../../explore/explore.ts';
+import { exportGraph } from '../../graph/export.ts';
+import { formatCount, formatResult, isFailure } from '../../report/formatResult.ts';
+import { stateView } from '../../report/formatTrace.ts';
+import { toJsonReport } from '../../report/json.ts';
+import type { ModelRequest } from '../../suite/types.ts';
+import { exploreOptionsOf, graphFormatOf, searchFlagsText, type SearchFlags } from '../flags.ts';
+import type { Io } from '../io.ts';
+import { loadModel } from '../loadModel.ts';
+import { writeTraceFiles } from '../outputs.ts';
+import { createProgress } from '../progress.ts';
+import { assertFolderExists, writeFileAtomic } from '../writeFileAtomic.ts';
+
+/** The flags of `splitvote check`, as commander parsed them. */
+export interface CheckFlags extends SearchFlags {
+  preset?: string;
+  variant?: string[];
+  json?: boolean;
+  graph?: string;
+  graphLimit?: number;
+  saveTrace?: string;
+  itf?: string;
+  quiet?: boolean;
+  witnesses?: boolean;
+  catalog?: string;
+}
+
+/**
+ * `splitvote check <model>`: builds the model, explores it, prints the result (text or the
+ * `--json` document), writes the requested files, and returns the exit code: 0 when no
+ * property is violated or not witnessed, 1 otherwise, 2 when a requested output could not
+ * be produced. Input errors throw (the caller turns them into exit code 2).
+ */
+export async function checkCommand(name: string, flags: CheckFlags, io: Io): Promise<number> {
+  const format = flags.graph === undefined ? undefined : graphFormatOf(flags.graph);
+  for (const [flag, file] of [['--graph', flags.graph], ['--save-trace', flags.saveTrace], ['--itf', flags.itf]] as const) {
+    if (file !== undefined) assertFolderExists(file, flag, io.cwd);
+  }
+  const { entry, request, model } = await loadModel(io, flags.catalog, name, flags.preset, flags.variant);
+  const progress = createProgress(io, flags.quiet !== true && flags.json !== true);
+  let result;
+  try {
+    result = explore(model, {
+      ...exploreOptionsOf(flags),
+      // Exporting needs every edge recorded, whatever the size; liveness needs them anyway.
+      ...(format === undefined ? {} : { graph: 'always' as const }),
+      ...(flags.graphLimit === undefined ? {} : { graphLimit: flags.graphLimit }),
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.stop();
+  }
+  const context = { model: entry.name, preset: request.preset, variants: request.variants };
+  const saved = result.properties.find((v) => v.status === 'violated' && v.trace !== undefined);
+  const checkLine = reproduceLine(entry.name, request, flags);
+  const reproduce = (verdict: PropertyVerdict<unknown>): string =>
+    verdict === saved && flags.saveTrace !== undefined ? `splitvote replay ${flags.saveTrace}` : checkLine;
+
+  if (flags.json === true) {
+    io.out(`${JSON.stringify(toJsonReport(result, { ...context, view: stateView(model) }), null, 2)}\n`);
+  } else {
+    const text = formatResult(result, { ...context, view: stateView(model), reproduce, witnesses: flags.witnesses === true, summary: flags.quiet !== true });
+    io.out(`${text}\n`);
+  }
+
+  let code = result.properties.some((v) => isFailure(v.status)) ? 1 : 0;
+  if (flags.saveTrace !== undefined || flags.itf !== undefined) {
+    if (saved === undefined) io.err('No counterexample to save: no property is violated; --save-trace and --itf wrote nothing.\n');
+    else writeTraceFiles({ saveTrace: flags.saveTrace, itf: flags.itf, cwd: io.cwd }, { name: entry.name, model, request }, saved);
+  }
+  if (flags.graph !== undefined && format !== undefined) {
+    if (result.graph === undefined || !result.graph.materialisable) {
+      io.err(`--graph ${flags.graph}: the state graph was not kept (${formatCount(result.stats.states)} states, more than the graph limit); nothing written. Raise --graph-limit, lower the bounds or use --max-states.\n`);
+      code = 2;
+    } else {
+      writeFileAtomic(flags.graph, exportGraph(result.graph, format), '--graph', io.cwd);
+    }
+  }
+  return code;
+}
+
+/** The `splitvote check` command that reruns this search: model, preset, variants and the flags that change the result. */
+export function reproduceLine(name: string, request: ModelRequest, flags: CheckFlags): string {
+  const parts = [`splitvote check ${name} --preset ${request.preset}`];
+  if (request.variants.length > 0) parts.push(`--variant ${request.variants.join(',')}`);
+  const search = searchFlagsText(flags);
+  if (search !== '') parts.push(search);
+  if (flags.catalog !== undefined) parts.push(`--catalog ${flags.catalog}`);
+  return parts.join(' ');
+}

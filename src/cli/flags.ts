@@ -1,0 +1,111 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULTS, type ExploreOptions } from '../explore/options.ts';
+import type { GraphFormat } from '../graph/export.ts';
+
+// Commander prints "option '--max-states <n>' argument 'abc' is invalid." before these
+// sentences, so each one only has to say what is allowed.
+
+/** Parses a whole number >= `min` (digits, `_` separators or exponent form like 1e6). */
+export function parseCount(min = 0): (value: string) => number {
+  return (value) => {
+    const n = Number(value.replaceAll('_', ''));
+    if (value.trim() === '' || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`Allowed: a whole number >= ${min}, like 100000 or 1e6.`);
+    }
+    return n;
+  };
+}
+
+/** Parses a duration in seconds (> 0, decimals allowed). */
+export function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Allowed: a number of seconds > 0, like 30 or 0.5.');
+  return n;
+}
+
+/** Parses a seed: a safe integer in decimal or 0x hexadecimal. */
+export function parseSeed(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n)) throw new InvalidArgumentError('Allowed: an integer, like 42 or 0x2a.');
+  return n;
+}
+
+/** Parses `a,b,c` into names; empty names are rejected. */
+export function parseNames(value: string): string[] {
+  const names = value.split(',').map((s) => s.trim());
+  if (names.some((n) => n === '')) throw new InvalidArgumentError('Allowed: names separated by commas, like nack-4654,mixed.');
+  return names;
+}
+
+/** Parses `a;b,c` into variant sets (`;` between rows, `,` within a row); `all` means the default. */
+export function parseVariantSets(value: string): string[][] | 'all' {
+  if (value === 'all') return 'all';
+  const sets = value.split(';').map((set) => (set.trim() === '' || set.trim() === 'none' ? [] : set.split(',').map((s) => s.trim())));
+  if (sets.some((set) => set.some((n) => n === ''))) throw new InvalidArgumentError('Allowed: variant sets separated by ";", variants in a set by ",", like "valkey-legacy;nack-4654,mixed", or all.');
+  return sets;
+}
+
+const GRAPH_FORMATS: Readonly<Record<string, GraphFormat>> = { '.dot': 'dot', '.graphml': 'graphml', '.json': 'json' };
+
+/** The export format a `--graph` file name asks for, from its extension. */
+export function graphFormatOf(file: string): GraphFormat {
+  const extension = Object.keys(GRAPH_FORMATS).find((ext) => file.toLowerCase().endsWith(ext));
+  if (extension === undefined) throw new InvalidArgumentError('Allowed: a file name ending in .dot, .graphml or .json.');
+  return GRAPH_FORMATS[extension];
+}
+
+/** The search flags shared by `check` and `table`, as commander parsed them. */
+export interface SearchFlags {
+  strategy: 'bfs' | 'dfs' | 'simulate';
+  maxStates?: number;
+  maxDepth?: number;
+  maxSeconds?: number;
+  maxMemory?: number;
+  seed: number;
+  runs: number;
+  maxSteps: number;
+  deadlock: boolean;
+  stopOnViolation?: boolean;
+}
+
+/** Adds the search flags (strategy, limits, simulation settings, deadlock) with their defaults in `--help`. */
+export function addSearchFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest counterexamples, dfs uses less memory, simulate runs seeded random walks').choices(['bfs', 'dfs', 'simulate']).default(DEFAULTS.strategy))
+    .option('--max-states <n>', 'stop after N distinct states (default: unlimited)', parseCount(1))
+    .option('--max-depth <n>', 'do not expand states deeper than N steps (default: unlimited)', parseCount(0))
+    .option('--max-seconds <s>', 'stop after S seconds of wall time (default: unlimited)', parseSeconds)
+    .option('--max-memory <MiB>', 'stop when the heap exceeds this many MiB (default: unlimited)', parseCount(1))
+    .option('--seed <n>', 'seed of the random walks (simulate)', parseSeed, DEFAULTS.seed)
+    .option('--runs <n>', 'number of random walks (simulate)', parseCount(1), DEFAULTS.runs)
+    .option('--max-steps <n>', 'steps per random walk (simulate)', parseCount(1), DEFAULTS.maxSteps)
+    .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--stop-on-violation', 'stop at the first violated invariant or deadlock (TLC style)');
+}
+
+/** Explorer options from the parsed search flags (only the flags the user changed matter). */
+export function exploreOptionsOf(flags: SearchFlags): ExploreOptions {
+  return {
+    strategy: flags.strategy,
+    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
+    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+    ...(flags.maxSeconds === undefined ? {} : { maxSeconds: flags.maxSeconds }),
+    ...(flags.maxMemory === undefined ? {} : { maxMemoryBytes: flags.maxMemory * 1024 * 1024 }),
+    seed: flags.seed,
+    runs: flags.runs,
+    maxSteps: flags.maxSteps,
+    deadlock: flags.deadlock,
+    ...(flags.stopOnViolation === true ? { stopOnViolation: true } : {}),
+  };
+}
+
+/** The search flags as command-line text, for reproduce lines: only what differs from the defaults. */
+export function searchFlagsText(flags: SearchFlags): string {
+  const parts: string[] = [];
+  if (flags.strategy !== DEFAULTS.strategy) parts.push(`--strategy ${flags.strategy}`);
+  if (flags.maxStates !== undefined) parts.push(`--max-states ${flags.maxStates}`);
+  if (flags.maxDepth !== undefined) parts.push(`--max-depth ${flags.maxDepth}`);
+  if (flags.strategy === 'simulate') parts.push(`--seed ${flags.seed}`, `--runs ${flags.runs}`, `--max-steps ${flags.maxSteps}`);
+  if (!flags.deadlock) parts.push('--no-deadlock');
+  return parts.join(' ');
+}

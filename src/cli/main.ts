@@ -1,0 +1,160 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { SplitvoteError, isInputError } from '../core/errors.ts';
+import { checkCommand } from './commands/check.ts';
+import { checksCommand } from './commands/checks.ts';
+import { listCommand } from './commands/list.ts';
+import { replayCommand } from './commands/replay.ts';
+import { tableCommand } from './commands/table.ts';
+import { DEFAULTS } from '../explore/options.ts';
+import { addSearchFlags, graphFormatOf, parseCount, parseNames, parseVariantSets } from './flags.ts';
+import { PACKAGE_ROOT, processIo, type Io } from './io.ts';
+
+const EXIT_CODES = `
+Exit codes:
+  0  every expectation met (no property violated or not witnessed; every check passed)
+  1  a property failed, or a pinned expectation of a check drifted
+  2  usage or input error (unknown model, preset or variant; bad flag value; bad file)
+
+Examples:
+  splitvote list
+  splitvote check two-phase-commit --preset three --json
+  splitvote check valkey-failover --variant nack-4654,mixed --save-trace s2.json
+  splitvote replay s2.json
+  splitvote checks --filter nack`;
+
+/**
+ * Runs the splitvote command line on `argv` (the arguments after the program name) and
+ * returns the exit code; it never calls `process.exit`, so it runs in-process in tests.
+ * Commander parses; each subcommand lives in `commands/`. Input errors (SplitvoteError
+ * with `isInputError`, bad flags) print one message naming what is wrong and what is
+ * allowed, and give exit code 2.
+ */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  // Commander has already printed its own message (unknown option, invalid argument).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  const debug = io.env.SPLITVOTE_DEBUG !== undefined;
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  if (error instanceof SplitvoteError) {
+    io.err(`error: ${error.message}\n`);
+    if (!isInputError(error) && debug) io.err(`${stack}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`error: internal error: ${message}\n${debug ? `${stack}\n` : 'Set SPLITVOTE_DEBUG=1 for the stack trace.\n'}`);
+  return 2;
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The commander program: global settings, then one subcommand per verb. */
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('splitvote')
+    .description('Model-check leader elections of distributed protocols: explore every interleaving, check properties, print the shortest counterexample.')
+    .version(version())
+    .option('--catalog <path>', 'model catalog module (default: $SPLITVOTE_CATALOG, else models/index.ts of the package)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', EXIT_CODES);
+  const run =
+    <T extends unknown[]>(action: (...args: T) => Promise<number>) =>
+    async (...args: T): Promise<void> => {
+      setCode(await action(...args));
+    };
+  const globals = (command: Command): Record<string, unknown> => command.optsWithGlobals();
+
+  addSearchFlags(
+    program
+      .command('check')
+      .description('explore a model and judge its properties')
+      .argument('<model>', 'model name (see `splitvote list`)')
+      .option('--preset <name>', 'preset of the model (default: its first preset)')
+      .option('--variant <a,b>', 'protocol variants, comma-separated (default: the model\'s default variants)', parseNames),
+  )
+    .option('--json', 'print one JSON document (schema 1, see docs/cli.md) instead of text')
+    .option('--graph <file>', 'write the state graph; format from the extension: .dot, .graphml or .json', (v: string) => (graphFormatOf(v), v))
+    .option('--graph-limit <n>', 'most states kept for --graph and liveness analysis', parseCount(1), DEFAULTS.graphLimit)
+    .option('--save-trace <file>', 'write the first counterexample as a replay file (read back by `splitvote replay`)')
+    .option('--itf <file>', 'write the first counterexample as ITF JSON (Apalache/Quint trace format)')
+    .option('--witnesses', 'print witness traces of `sometimes` properties too')
+    .option('--quiet', 'no progress bar and no summary block: verdicts and counterexamples only')
+    .action(run(async (model: string, _opts: unknown, command: Command) => checkCommand(model, globals(command) as never, io)));
+
+  program
+    .command('list')
+    .description('list the models with their presets, variants and properties')
+    .option('--json', 'print one JSON document')
+    .action(run(async (_opts: unknown, command: Command) => listCommand(globals(command), io)));
+
+  program
+    .command('replay')
+    .description('replay a counterexample saved by `check --save-trace` and re-evaluate its property')
+    .argument('<file>', 'replay file')
+    .option('--json', 'print one JSON document')
+    .option('--itf <file>', 'also write the trace as ITF JSON')
+    .action(run(async (file: string, _opts: unknown, command: Command) => replayCommand(file, globals(command), io)));
+
+  program
+    .command('checks')
+    .description('run the regression checks (checks/*.check.ts): verdicts, pinned counts, pinned traces')
+    .option('--filter <text>', 'run only the checks whose name contains this text')
+    .option('--dir <dir>', 'folder of *.check.ts files (default: checks/ of the package)')
+    .option('--json', 'print one JSON document')
+    .option('--quiet', 'no progress bar and no traces under failing checks')
+    .action(run(async (_opts: unknown, command: Command) => checksCommand(globals(command), io)));
+
+  addSearchFlags(
+    program
+      .command('table')
+      .description('verdict table of a model across presets and variants (default: the catalog\'s flagship table)')
+      .argument('[model]', 'model name (default: the flagship of the catalog)')
+      .option('--preset <a,b>', 'presets, one block of rows each', parseNames)
+      .option('--variant-sets <sets>', 'rows: variant sets separated by ";", variants by ",", or all (each variant alone)', parseVariantSets),
+  )
+    .option('--trace <property>', 'after the table, print the first counterexample to this property')
+    .option('--json', 'print one JSON document (one schema-1 result per row)')
+    .option('--quiet', 'no progress bar')
+    .action(
+      run(async (model: string | undefined, _opts: unknown, command: Command) => {
+        const given = new Set(Object.keys(command.opts()).filter((key) => command.getOptionValueSource(key) === 'cli'));
+        return tableCommand(model, globals(command) as never, io, given);
+      }),
+    );
+  return program;
+}
+
+// Run when this file is the entry point (`tsx src/cli/main.ts ...`), not when imported.
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    // `node -e`, a REPL or a deleted script: not us.
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
