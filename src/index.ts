@@ -80,3 +80,25 @@ export { toItf, ITF_SPEC_URL } from './report/itf.ts';
 export type { ItfTrace, ItfState, ItfOptions } from './report/itf.ts';
 export { parseReplayFile, formatReplayFile, REPLAY_FILE_KIND } from './report/replayFile.ts';
 export type { ReplayFile } from './report/replayFile.ts';
+
+// src/viz: statecharts, coverage, sequence diagrams, state-graph viewer (section owned by the drawings)
+export { buildChart, statePaths, eventText } from './viz/chart.ts';
+export type { Chart, ChartState, ChartTransition } from './viz/chart.ts';
+export { machinesOf, pickMachines, isActorSystemModel } from './viz/machines.ts';
+export type { NamedMachine } from './viz/machines.ts';
+export { statechartToDot } from './viz/statechartDot.ts';
+export type { StatechartDrawOptions } from './viz/statechartDot.ts';
+export { statechartToMermaid } from './viz/statechartMermaid.ts';
+export { dotToSvg } from './viz/svg.ts';
+export { collectCoverage, coverageCounts, coverageOf, coverageReport, formatCoverage } from './viz/coverage.ts';
+export type { Coverage, CoverageCounts, MachineCoverage } from './viz/coverage.ts';
+export { traceToSequence, messageText } from './viz/sequence.ts';
+export type { SequenceDiagram, SequenceEvent, SequenceOptions } from './viz/sequence.ts';
+export { sequenceToMermaid } from './viz/sequenceMermaid.ts';
+export { sequenceToSvg } from './viz/sequenceSvg.ts';
+export { graphViewerData, highlightedVerdict } from './viz/graphData.ts';
+export type { ViewerContext, ViewerData, ViewerEdge, ViewerNode } from './viz/graphData.ts';
+export { neighbourhoodViewerData } from './viz/neighbourhood.ts';
+export { graphToDot } from './viz/graphDot.ts';
+export { layered } from './viz/layout.ts';
+export { viewerHtml } from './viz/viewer/page.ts';

@@ -8,6 +8,7 @@ import { checksCommand } from './commands/checks.ts';
 import { listCommand } from './commands/list.ts';
 import { replayCommand } from './commands/replay.ts';
 import { tableCommand } from './commands/table.ts';
+import { registerVizCommands } from './commands/viz.ts';
 import { DEFAULTS } from '../explore/options.ts';
 import { addSearchFlags, graphFormatOf, parseCount, parseNames, parseVariantSets } from './flags.ts';
 import { PACKAGE_ROOT, processIo, type Io } from './io.ts';
@@ -142,6 +143,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         return tableCommand(model, globals(command) as never, io, given);
       }),
     );
+  registerVizCommands(program, io, run);
   return program;
 }
 

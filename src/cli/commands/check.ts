@@ -4,6 +4,7 @@ import { exportGraph } from '../../graph/export.ts';
 import { formatCount, formatResult, isFailure } from '../../report/formatResult.ts';
 import { stateView } from '../../report/formatTrace.ts';
 import { toJsonReport } from '../../report/json.ts';
+import { coverageReport } from '../../viz/coverage.ts';
 import type { ModelRequest } from '../../suite/types.ts';
 import { exploreOptionsOf, graphFormatOf, searchFlagsText, type SearchFlags } from '../flags.ts';
 import type { Io } from '../io.ts';
@@ -62,6 +63,9 @@ export async function checkCommand(name: string, flags: CheckFlags, io: Io): Pro
   } else {
     const text = formatResult(result, { ...context, view: stateView(model), reproduce, witnesses: flags.witnesses === true, summary: flags.quiet !== true });
     io.out(`${text}\n`);
+    // Computed after the search from the recorded graph (src/viz/coverage.ts), so the search loop pays nothing.
+    const coverage = flags.quiet === true ? undefined : coverageReport(model, result, `${checkLine.replace('splitvote check', 'splitvote viz statechart')} --coverage`);
+    if (coverage !== undefined) io.out(`\n${coverage}\n`);
   }
 
   let code = result.properties.some((v) => isFailure(v.status)) ? 1 : 0;
