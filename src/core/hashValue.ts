@@ -90,19 +90,66 @@ function feed(h: Hasher, value: unknown, depth: number): void {
   if (proto !== Object.prototype && proto !== null) {
     throw splitvoteError('SV101', `cannot fingerprint an instance of ${proto?.constructor?.name ?? 'an unknown class'}`);
   }
-  const record = value as Record<string, unknown>;
+  hashObject(h, value as Record<string, unknown>, depth);
+}
+
+/**
+ * A plain object is fed as its keys in sorted order, each as a cached key hash followed by
+ * its value, so key order does not matter. Sorting happens once per "shape" (the same keys
+ * in the same insertion order), which states of one model almost always share; the keys of
+ * the object at hand are collected into a reused scratch array, so nothing is allocated.
+ */
+function hashObject(h: Hasher, record: Record<string, unknown>, depth: number): void {
+  let keys = keyScratch[depth];
+  if (keys === undefined) keyScratch[depth] = keys = [];
   let count = 0;
-  unordered(h, TAG.obj, 0, depth, (sub) => {
-    for (const key in record) {
-      const v = record[key];
-      if (v === undefined) continue; // { a: undefined } and {} are the same state
-      count++;
-      sub.reset().str(key);
-      feed(sub, v, depth + 1);
-      accumulate(sub.finish());
-    }
-  });
-  h.int(count);
+  for (const key in record) {
+    if (record[key] === undefined) continue; // { a: undefined } and {} are the same state
+    keys[count++] = key;
+  }
+  const shape = shapeOf(keys, count);
+  h.int(TAG.obj).int(count);
+  const { order, keyHashes } = shape;
+  for (let p = 0; p < count; p++) {
+    h.int(keyHashes[p]);
+    feed(h, record[shape.keys[order[p]]], depth + 1);
+  }
+}
+
+interface Shape {
+  /** The keys in insertion order. */
+  readonly keys: readonly string[];
+  /** order[p] is the insertion index of the p-th key in sorted order. */
+  readonly order: Int32Array;
+  /** Hash of the p-th key in sorted order. */
+  readonly keyHashes: Int32Array;
+}
+
+const keyScratch: string[][] = [];
+// Shapes by their first key; a model has few shapes, so each list is short.
+const shapes = new Map<string, Shape[]>();
+const emptyShape: Shape = { keys: [], order: new Int32Array(0), keyHashes: new Int32Array(0) };
+const keyHasher = new Hasher();
+
+function shapeOf(keys: readonly string[], count: number): Shape {
+  if (count === 0) return emptyShape;
+  let list = shapes.get(keys[0]);
+  if (list === undefined) shapes.set(keys[0], (list = []));
+  search: for (let s = 0; s < list.length; s++) {
+    const candidate = list[s].keys;
+    if (candidate.length !== count) continue;
+    for (let i = 1; i < count; i++) if (candidate[i] !== keys[i]) continue search;
+    return list[s];
+  }
+  const own = keys.slice(0, count);
+  const sorted = own.map((key, index) => ({ key, index })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const shape: Shape = {
+    keys: own,
+    order: Int32Array.from(sorted, (e) => e.index),
+    keyHashes: Int32Array.from(sorted, (e) => keyHasher.reset().str(e.key).finish().lo | 0),
+  };
+  list.push(shape);
+  return shape;
 }
 
 let sumHi = 0;

@@ -63,7 +63,31 @@ function sendOne(channels: (readonly Message[])[], addressing: Addressing, from:
 }
 
 const scratch = new Hasher();
-const fingerprints = new WeakMap<object, Int32Array>();
+// The cached fingerprint lives on the object itself under a non-enumerable symbol (for-in,
+// Object.keys, spreads and JSON skip it, so views, diffs and copies never see it). A WeakMap did the same job at a
+// third of the explorer's time; it remains only for frozen objects.
+const FINGERPRINT = Symbol('splitvote.fingerprint');
+const frozenFingerprints = new WeakMap<object, Int32Array>();
+type Fingerprinted = { [FINGERPRINT]?: Int32Array };
+
+/** The 64-bit fingerprint of an immutable plain object, computed once and cached on it. */
+function wordsOf(value: object): Int32Array {
+  let fp = (value as Fingerprinted)[FINGERPRINT];
+  if (fp !== undefined) return fp;
+  const extensible = Object.isExtensible(value);
+  if (!extensible) {
+    fp = frozenFingerprints.get(value);
+    if (fp !== undefined) return fp;
+  }
+  scratch.reset();
+  hashValue(scratch, value);
+  scratch.finish();
+  fp = Int32Array.of(scratch.hi, scratch.lo);
+  // Non-enumerable, so `{ ...context }` in the next assign does not copy a stale fingerprint.
+  if (extensible) Object.defineProperty(value, FINGERPRINT, { value: fp });
+  else frozenFingerprints.set(value, fp);
+  return fp;
+}
 
 /**
  * Feeds a plain value (a context, a message, a ghost) as its own 64-bit fingerprint, computed
@@ -77,14 +101,7 @@ export function hashCached(h: Hasher, value: unknown): void {
     hashValue(h, value);
     return;
   }
-  let fp = fingerprints.get(value);
-  if (fp === undefined) {
-    scratch.reset();
-    hashValue(scratch, value);
-    scratch.finish();
-    fp = Int32Array.of(scratch.hi, scratch.lo);
-    fingerprints.set(value, fp);
-  }
+  const fp = wordsOf(value);
   h.int(fp[0]).int(fp[1]);
 }
 
@@ -111,13 +128,5 @@ export function encodeChannel(h: Hasher, channel: readonly Message[], ordered: b
 }
 
 function messageWords(message: Message): Int32Array {
-  let fp = fingerprints.get(message);
-  if (fp === undefined) {
-    scratch.reset();
-    hashValue(scratch, message);
-    scratch.finish();
-    fp = Int32Array.of(scratch.hi, scratch.lo);
-    fingerprints.set(message, fp);
-  }
-  return fp;
+  return wordsOf(message);
 }
