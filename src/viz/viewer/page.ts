@@ -40,7 +40,7 @@ export async function viewerHtml(data: ViewerData): Promise<string> {
 <body>
 <header>
 <h1 id="title"></h1><span id="subtitle"></span>
-<input id="search" type="search" placeholder="search: cur=5, R3.cur=5, waiting, #12 (Enter)">
+<input id="search" type="search" placeholder="search: field=value, R3.field=value, text, #12 (Enter)">
 <span id="search-result"></span>
 <span class="legend">${legend}</span>
 <span id="counts"></span>

@@ -1,0 +1,98 @@
+import { createActorSystemModel } from '../../src/index.ts';
+import type { ActorSpec, ActorSystemModel, SystemState } from '../../src/index.ts';
+import { nodeId, nodeInput, shardCount, validateConfig, type FailoverConfig } from './config.ts';
+import { environment } from './environment.ts';
+import { formatFailoverAction } from './format.ts';
+import { defaultMachines, type FailoverMachines } from './machine.ts';
+import { failoverMonitor, type Ghost } from './monitor.ts';
+import { failoverProperties } from './properties.ts';
+import { failoverView } from './view.ts';
+import type { NodeContext } from './types.ts';
+import { resolveVariants, switchesFor } from './variants.ts';
+
+/** Options of {@link createFailoverModel}. */
+export interface FailoverModelOptions {
+  /** Variant names (see variants.ts); default `nack-4654`. */
+  readonly variants?: readonly string[];
+  /** Replacement machines, typically `primaryMachine.provide({ guards: { ... } })`. */
+  readonly machines?: Partial<FailoverMachines>;
+  /** `xstate`: run every step through `xstate.transition()` (slow, for differential tests). */
+  readonly engine?: 'compiled' | 'xstate';
+}
+
+/** The failover model: an actor-system model whose ghost is the properties' history. */
+export type FailoverModel = ActorSystemModel<Ghost>;
+
+/**
+ * Builds the explorer model of a failover preset: one actor per live node (nodes down at the
+ * start are not actors, so messages to them vanish), FIFO links, the drop budget, the
+ * monitor and the properties; states beyond `maxEpoch` or `maxElections` are outside the
+ * boundary. Pure: the same config and options give the same model. Throws SV403 for an
+ * unknown or invalid variant combination or a malformed preset.
+ */
+export function createFailoverModel(config: FailoverConfig, options: FailoverModelOptions = {}): FailoverModel {
+  validateConfig(config);
+  const variants = resolveVariants(options.variants ?? []);
+  const machines: FailoverMachines = {
+    primary: options.machines?.primary ?? defaultMachines.primary,
+    replica: options.machines?.replica ?? defaultMachines.replica,
+  };
+  const n = config.nodes.length;
+  const actorOf: number[] = [];
+  const actors: ActorSpec[] = [];
+  config.nodes.forEach((spec, i) => {
+    if (spec.down) {
+      actorOf.push(-1);
+      return;
+    }
+    actorOf.push(actors.length);
+    actors.push({
+      id: nodeId(config, i),
+      machine: spec.replicaOf === undefined ? machines.primary : machines.replica,
+      input: nodeInput(config, variants, i),
+      environment,
+    });
+  });
+  let capable = 0;
+  config.nodes.forEach((spec, i) => {
+    if (switchesFor(variants, spec.legacyWhenMixed === true, false).nack) capable |= 1 << i;
+  });
+  const shards = shardCount(config);
+  const shardNodes = Array.from({ length: shards }, (_, s) =>
+    config.nodes.flatMap((spec, i) => (i === s || spec.replicaOf === s ? [i] : [])),
+  );
+  const facts = { shards, actorOf, shardNodes, maxEpoch: config.maxEpoch, maxElections: config.maxElections };
+  const withinBoundary = (state: SystemState<Ghost>): boolean =>
+    !state.ghost.late &&
+    state.actors.every((a) => {
+      const ctx = a.context as unknown as NodeContext;
+      return ctx.cur <= config.maxEpoch && ctx.elections <= config.maxElections;
+    });
+  const properties = failoverProperties(facts);
+  const recoveredOrStuck = properties.find((p) => p.kind === 'recoverable')!.condition;
+  const system = createActorSystemModel<Ghost>({
+    name: `valkey-failover ${config.name} ${variants.label}`,
+    actors,
+    network: { ordering: 'fifo', maxDrops: config.maxDrops },
+    monitor: failoverMonitor({ nodes: n, actorOf, capable, boundedDelay: variants.boundedDelay }),
+    properties,
+    engine: options.engine,
+    withinBoundary,
+    // A state with nothing left to do is fine when L1's goal holds there (served, or a bound).
+    isFinal: recoveredOrStuck,
+    formatAction: formatFailoverAction,
+    bounds: {
+      preset: config.name,
+      variants: variants.label,
+      maxEpoch: config.maxEpoch,
+      maxElectionsPerReplica: config.maxElections,
+      maxDrops: config.maxDrops,
+      pauses: config.nodes.filter((s) => s.mayPause).length,
+      linkLosses: config.nodes.reduce((sum, s) => sum + (s.mayLoseLinkTo?.length ?? 0), 0),
+      zeroDelay: config.zeroDelay === true,
+      timing: variants.boundedDelay ? 'bounded-delay (no message outlives auth_retry_time)' : 'untimed (any delay)',
+    },
+  });
+  const viewFacts = { ids: config.nodes.map((_, i) => nodeId(config, i)), actorIds: actors.map((a) => a.id) };
+  return { ...system, view: (state) => failoverView(state, viewFacts) };
+}
