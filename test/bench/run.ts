@@ -9,13 +9,34 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { explore, type AnyModel, type ExploreOptions, type Model } from '../../src/index.ts';
 import { counters } from '../fixtures/counters.ts';
+import { catalog } from '../../models/index.ts';
 
 interface Bench {
   readonly name: string;
   readonly what: string;
   readonly model: () => AnyModel;
   readonly options: ExploreOptions;
+  /** Also time a second run that stops at the first violated invariant. */
+  readonly firstViolation?: boolean;
 }
+
+const failover = catalog.find((entry) => entry.name === 'valkey-failover')!;
+/** The failover presets as `splitvote check` runs them (graph recorded for L1). */
+const FAILOVER: Bench[] = [
+  ['minimal', ['nack-4654']],
+  ['split-vote', ['nack-4654']],
+  ['siblings', ['nack-4654', 'bounded-delay']],
+  ['stale-nack', ['nack-3833']],
+  ['nack-then-fail', ['nack-4654']],
+  ['stale-config', ['nack-4654']],
+  ['storm', ['nack-4654']],
+].map(([preset, variants]) => ({
+  name: `failover-${preset as string}`,
+  what: `valkey-failover --preset ${preset as string} --variant ${(variants as string[]).join(',')}, BFS as \`check\` runs it (graph recorded for L1)`,
+  model: () => failover.create({ preset: preset as string, variants: variants as string[] }),
+  options: { strategy: 'bfs' },
+  firstViolation: true,
+}));
 
 const BENCHES: Bench[] = [
   {
@@ -48,6 +69,7 @@ const BENCHES: Bench[] = [
     model: () => counters(6, 10),
     options: { strategy: 'bfs', graph: 'always', graphLimit: 0 },
   },
+  ...FAILOVER,
 ];
 
 /** Counters as plain-object states, so every step allocates and the generic hash walks an object. */
@@ -91,6 +113,8 @@ for (const bench of BENCHES) {
   if (bench.name !== only) continue;
   const result = explore(bench.model(), bench.options);
   const { states, transitions, seconds, visitedBytes, peakMemoryBytes } = result.stats;
+  const first = bench.firstViolation ? explore(bench.model(), { ...bench.options, stopOnViolation: true }) : undefined;
+  const firstViolation = first === undefined ? '' : first.stopReason === 'violation' ? `${first.stats.seconds.toFixed(2)} s (${first.properties.find((p) => p.status === 'violated')?.name.split(' ')[0]})` : 'none';
   const row = [
     date,
     bench.name,
@@ -101,8 +125,9 @@ for (const bench of BENCHES) {
     Math.round(transitions / seconds).toLocaleString('en-US'),
     (visitedBytes / states).toFixed(1),
     `${(peakMemoryBytes / 2 ** 20).toFixed(0)} MiB`,
+    firstViolation,
     machine,
   ];
-  process.stdout.write(`${bench.name}: ${bench.what}\n  ${states} states, ${transitions} transitions in ${seconds.toFixed(2)} s = ${row[5]} states/s, ${row[6]} transitions/s, ${row[7]} bytes/state in the visited set, peak RSS ${row[8]}\n`);
+  process.stdout.write(`${bench.name}: ${bench.what}\n  ${states} states, ${transitions} transitions in ${seconds.toFixed(2)} s = ${row[5]} states/s, ${row[6]} transitions/s, ${row[7]} bytes/state in the visited set, peak RSS ${row[8]}${firstViolation ? `, first counterexample ${firstViolation}` : ''}\n`);
   process.stdout.write(`| ${row.join(' | ')} |\n`);
 }

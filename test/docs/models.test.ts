@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { checkExecutableDoc } from '../helpers/executableDocs.ts';
+
+describe('docs/models/valkey-failover.md', () => {
+  test('shows the current verdict table and counterexamples of the failover model', async () => {
+    expect(await checkExecutableDoc('docs/models/valkey-failover.md')).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('README.md', () => {
+  test('shows the current output of its example commands', async () => {
+    expect(await checkExecutableDoc('README.md')).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('the annotated walk-through in docs/models/valkey-failover.md', () => {
+  test('follows the pinned two-winners counterexample step by step', async () => {
+    const { checks } = await import('../../checks/valkey-carry-over.check.ts');
+    const check = checks.find((c: { name: string }) => c.name === 'valkey-two-winners-nack-4654-bounded-delay')!;
+    const pinned = check.traces!['S1 at most one promotion per election epoch'];
+    const text = readFileSync('docs/models/valkey-failover.md', 'utf8');
+    const block = text.slice(text.indexOf('## Walk-through')).split('```')[1];
+    // Each numbered line is "N <action label>", then the annotation after two or more spaces.
+    const labels = [...block.matchAll(/^[ \t]*\d+ (.+?)(?:[ \t]{2,}.*)?$/gm)].map((m) => m[1]);
+    expect(labels).toEqual(pinned);
+  });
+});
