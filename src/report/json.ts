@@ -1,5 +1,5 @@
 import type { PropertyKind } from '../core/property.ts';
-import type { ExploreResult, PropertyStatus, StopReason, Strategy, Trace } from '../core/result.ts';
+import type { ExploreResult, PropertyStatus, Stats, StopReason, Strategy, Trace } from '../core/result.ts';
 import { diffValues } from './diff.ts';
 import { encodeValue, type JsonValue } from './encodeValue.ts';
 import type { RunContext } from './formatResult.ts';
@@ -60,16 +60,8 @@ export interface JsonReport {
   readonly strategy: Strategy;
   readonly complete: boolean;
   readonly stopReason: StopReason;
-  readonly stats: {
-    readonly states: number;
-    readonly transitions: number;
-    readonly depth: number;
-    readonly seconds: number;
-    readonly statesPerSecond: number;
-    readonly boundaryHits: number;
-    readonly deadlocks: number;
-    readonly collisionProbability: number;
-  };
+  /** The schema's stats: the explorer's, less memory figures (they vary from run to run and machine to machine). */
+  readonly stats: Pick<Stats, 'states' | 'transitions' | 'depth' | 'seconds' | 'statesPerSecond' | 'boundaryHits' | 'deadlocks' | 'collisionProbability'>;
   readonly properties: readonly JsonProperty[];
   /** Documented extra: the model's bounds. */
   readonly bounds: Readonly<Record<string, string | number | boolean>>;
