@@ -3,6 +3,7 @@ import { splitvoteError } from '../core/errors.ts';
 import { findEventuallyViolation, findTrap, type LivenessGraph } from '../graph/liveness.ts';
 import type { Search } from './search.ts';
 import { replay } from './replay.ts';
+import { shrinkTrace } from './shrink.ts';
 
 /**
  * Turns a finished search into one verdict per property (plus "no deadlock" when deadlock
@@ -19,7 +20,12 @@ export function verdicts<TState, TAction>(search: Search<TState, TAction>): Prop
     const base = { name: property.name, kind: property.kind } as const;
     switch (property.kind) {
       case 'always':
-        if (found[i] >= 0) out.push({ ...base, status: 'violated', trace: checkedTrace(search, found[i], (s) => !property.condition(s)) });
+        if (found[i] >= 0) {
+          const trace = checkedTrace(search, found[i], (s) => !property.condition(s));
+          // Random walks give long paths; fast-check shrinks them (BFS traces are already shortest).
+          const shown = search.strategy === 'simulate' ? shrinkTrace(model, property, trace, search.options.seed) : trace;
+          out.push({ ...base, status: 'violated', trace: shown });
+        }
         else out.push({ ...base, status: complete ? 'holds' : 'unknown', ...(complete ? {} : { note: `search stopped: ${search.stopReason}` }) });
         return;
       case 'sometimes':
