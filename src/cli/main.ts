@@ -96,7 +96,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   )
     .option('--json', 'print one JSON document (schema 1, see docs/cli.md) instead of text')
     .option('--graph <file>', 'write the state graph; format from the extension: .dot, .graphml or .json', (v: string) => (graphFormatOf(v), v))
-    .option('--graph-limit <n>', 'most states kept for --graph and liveness analysis', parseCount(1), DEFAULTS.graphLimit)
+    .option('--graph-limit <n>', `most states kept for --graph and statechart coverage (liveness needs only the edge list, kept up to ${DEFAULTS.edgeLimit.toLocaleString('en-US')} states)`, parseCount(1), DEFAULTS.graphLimit)
     .option('--save-trace <file>', 'write the first counterexample as a replay file (read back by `splitvote replay`)')
     .option('--itf <file>', 'write the first counterexample as ITF JSON (Apalache/Quint trace format)')
     .option('--witnesses', 'print witness traces of `sometimes` properties too')
