@@ -65,6 +65,8 @@ export interface SearchFlags {
   runs: number;
   maxSteps: number;
   deadlock: boolean;
+  /** Commander sets it from `--no-symmetry`; absent means on. */
+  symmetry?: boolean;
   stopOnViolation?: boolean;
 }
 
@@ -80,6 +82,7 @@ export function addSearchFlags(command: Command): Command {
     .option('--runs <n>', 'number of random walks (simulate)', parseCount(1), DEFAULTS.runs)
     .option('--max-steps <n>', 'steps per random walk (simulate)', parseCount(1), DEFAULTS.maxSteps)
     .option('--no-deadlock', 'do not report states without successors as deadlocks')
+    .option('--no-symmetry', 'do not use the model\'s symmetry reduction (verdicts must not change)')
     .option('--stop-on-violation', 'stop at the first violated invariant or deadlock (TLC style)');
 }
 
@@ -95,6 +98,7 @@ export function exploreOptionsOf(flags: SearchFlags): ExploreOptions {
     runs: flags.runs,
     maxSteps: flags.maxSteps,
     deadlock: flags.deadlock,
+    ...(flags.symmetry === false ? { symmetry: false } : {}),
     ...(flags.stopOnViolation === true ? { stopOnViolation: true } : {}),
   };
 }
@@ -107,5 +111,6 @@ export function searchFlagsText(flags: SearchFlags): string {
   if (flags.maxDepth !== undefined) parts.push(`--max-depth ${flags.maxDepth}`);
   if (flags.strategy === 'simulate') parts.push(`--seed ${flags.seed}`, `--runs ${flags.runs}`, `--max-steps ${flags.maxSteps}`);
   if (!flags.deadlock) parts.push('--no-deadlock');
+  if (flags.symmetry === false) parts.push('--no-symmetry');
   return parts.join(' ');
 }

@@ -42,6 +42,14 @@ export interface Model<TState, TAction> {
    * hashes the state structurally with `hashValue`.
    */
   encode?(state: TState, hasher: Hasher): void;
+  /**
+   * Symmetry reduction (Stateright's `representative`): the canonical member of the state's
+   * symmetry class, for example the state with interchangeable voters sorted. The explorer
+   * fingerprints the representative, so symmetric states count once. Every property must
+   * give the same answer on a state and its representative. Switch it off with
+   * `symmetry: false`; the verdicts must agree.
+   */
+  representative?(state: TState): TState;
   /** A plain-object view of a state for display, diffs and exports. Default: the state. */
   view?(state: TState): unknown;
   /** Bounds and settings to print with every result (max epoch, fault budgets, ...). */

@@ -41,6 +41,8 @@ export interface ExploreOptions {
   readonly graph?: GraphMode;
   /** Largest state graph materialised as graphology (nodes). */
   readonly graphLimit?: number;
+  /** Use the model's `representative` (symmetry reduction) when it has one (default true). */
+  readonly symmetry?: boolean;
   /** Preallocate the visited set for this many states. */
   readonly expectedStates?: number;
   /** Simulation: seed of the random walks. */
@@ -67,6 +69,7 @@ export const DEFAULTS = {
   /** Edges are recorded (12 bytes each) up to this many states in `auto` mode. */
   edgeLimit: 5_000_000,
   graphLimit: 200_000,
+  symmetry: true,
   expectedStates: 1 << 16,
   seed: 0,
   runs: 1000,
@@ -89,6 +92,7 @@ export function resolveOptions(options: ExploreOptions = {}): ResolvedOptions {
     stopOnViolation: options.stopOnViolation ?? DEFAULTS.stopOnViolation,
     graph: options.graph ?? DEFAULTS.graph,
     graphLimit: options.graphLimit ?? DEFAULTS.graphLimit,
+    symmetry: options.symmetry ?? DEFAULTS.symmetry,
     expectedStates: options.expectedStates ?? DEFAULTS.expectedStates,
     seed: options.seed ?? DEFAULTS.seed,
     runs: options.runs ?? DEFAULTS.runs,

@@ -65,17 +65,22 @@ export class Search<TState, TAction> {
       this.labels.push(new IntList(p.kind === 'eventually' || p.kind === 'recoverable' ? 1024 : 16));
     });
     const hasher = this.hasher;
-    this.encode = model.encode
-      ? (state) => {
-          hasher.reset();
-          model.encode!(state, hasher);
-          hasher.finish();
-        }
-      : (state) => {
-          hasher.reset();
-          hashValue(hasher, state);
-          hasher.finish();
-        };
+    const feed = model.encode !== undefined ? model.encode.bind(model) : (state: TState, h: Hasher) => hashValue(h, state);
+    // Symmetry reduction: states with the same representative share one fingerprint. The
+    // state itself is still the one expanded, so traces replay to real states.
+    const representative = options.symmetry && model.representative !== undefined ? model.representative.bind(model) : undefined;
+    this.encode =
+      representative === undefined
+        ? (state) => {
+            hasher.reset();
+            feed(state, hasher);
+            hasher.finish();
+          }
+        : (state) => {
+            hasher.reset();
+            feed(representative(state), hasher);
+            hasher.finish();
+          };
   }
 
   /**
