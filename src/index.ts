@@ -54,6 +54,7 @@ export type {
 
 // src/report, src/suite: reporters and checks (section owned by the reporters)
 export type { ModelEntry, PresetEntry, VariantEntry, ModelRequest, CheckDefinition, TableSpec } from './suite/types.ts';
+export type { TimedEntry, TimedRequest, TimedScenarioRequest, ExtremesRequest, ExtremesOutcome } from './suite/types.ts';
 export { defineCheck, validateCheck } from './suite/defineCheck.ts';
 export { runCheck, compare as compareCheck } from './suite/runCheck.ts';
 export type { CheckOutcome, RunCheckOptions } from './suite/runCheck.ts';
@@ -102,3 +103,23 @@ export { neighbourhoodViewerData } from './viz/neighbourhood.ts';
 export { graphToDot } from './viz/graphDot.ts';
 export { layered } from './viz/layout.ts';
 export { viewerHtml } from './viz/viewer/page.ts';
+
+// src/timing: timed semantics of actor systems (discrete-event simulation, exhaustive timed model)
+export { parseDistribution, formatDistribution, gridPoints, rangeOf, DISTRIBUTION_FORMS } from './timing/distribution.ts';
+export type { Distribution } from './timing/distribution.ts';
+export { Random, SampleDraw, EnumerateDraw } from './timing/draw.ts';
+export type { Draw } from './timing/draw.ts';
+export type { Timing, TimedStep } from './timing/types.ts';
+export { runTimed } from './timing/simulate.ts';
+export type { TimedRun, TimedRunEnd, TimedRunOptions } from './timing/simulate.ts';
+export { percentile, summarize, rounded } from './timing/stats.ts';
+export type { Summary } from './timing/stats.ts';
+export { RecoveryTally } from './timing/report.ts';
+export type { RecoveryReport, RecoveryRun, VariantRecovery } from './timing/report.ts';
+export { createTimedModel, formatMs } from './timing/timedModel.ts';
+export type { TimedModel, TimedModelOptions, TimedState, TimedAction } from './timing/timedModel.ts';
+export { dagDistances, timedExtremes } from './timing/paths.ts';
+export type { DagDistances, TimedExtremes } from './timing/paths.ts';
+export { formatRecoveryReport } from './timing/formatReport.ts';
+export { cdfPlotSvg } from './viz/cdfPlot.ts';
+export type { CdfPlotOptions, CdfPanel, CdfSeries } from './viz/cdfPlot.ts';

@@ -4,6 +4,7 @@ import type { ModelEntry, ModelRequest } from '../../src/index.ts';
 import { createFailoverModel } from './model.ts';
 import { PRESETS, findPreset } from './presets.ts';
 import { DEFAULT_VARIANTS, VARIANTS } from './variants.ts';
+import { failoverTimed } from './timed/entry.ts';
 
 export { createFailoverModel } from './model.ts';
 export type { FailoverModel, FailoverModelOptions } from './model.ts';
@@ -34,6 +35,8 @@ export const valkeyFailover: ModelEntry = {
   presets: PRESETS.map(({ name, description }) => ({ name, description })),
   variants: VARIANTS.map(({ name, description }) => ({ name, description })),
   defaultVariants: DEFAULT_VARIANTS,
+  aliases: ['failover'],
+  timed: failoverTimed,
   create(request: ModelRequest) {
     const preset = findPreset(request.preset);
     if (preset === undefined) {

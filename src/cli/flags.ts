@@ -114,3 +114,17 @@ export function searchFlagsText(flags: SearchFlags): string {
   if (flags.symmetry === false) parts.push('--no-symmetry');
   return parts.join(' ');
 }
+
+/** Parses variant rows: rows separated by `,`, variants combined within a row by `+` (`valkey-legacy,nack-4654+fix-4655`). */
+export function parseVariantRows(value: string): string[][] {
+  const rows = value.split(',').map((row) => row.split('+').map((s) => s.trim()));
+  if (rows.some((row) => row.some((n) => n === ''))) throw new InvalidArgumentError('Allowed: variant names separated by commas (one row each), combined within a row by "+", like valkey-legacy,nack-4654+fix-4655.');
+  return rows;
+}
+
+/** Parses a duration in milliseconds (> 0, decimals allowed). */
+export function parseMs(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Allowed: a number of milliseconds > 0, like 15000 or 0.5.');
+  return n;
+}

@@ -7,10 +7,11 @@ import { checkCommand } from './commands/check.ts';
 import { checksCommand } from './commands/checks.ts';
 import { listCommand } from './commands/list.ts';
 import { replayCommand } from './commands/replay.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { tableCommand } from './commands/table.ts';
 import { registerVizCommands } from './commands/viz.ts';
 import { DEFAULTS } from '../explore/options.ts';
-import { addSearchFlags, graphFormatOf, parseCount, parseNames, parseVariantSets } from './flags.ts';
+import { addSearchFlags, graphFormatOf, parseCount, parseMs, parseNames, parseSeed, parseVariantRows, parseVariantSets } from './flags.ts';
 import { PACKAGE_ROOT, processIo, type Io } from './io.ts';
 
 const EXIT_CODES = `
@@ -24,7 +25,8 @@ Examples:
   splitvote check two-phase-commit --preset three --json
   splitvote check valkey-failover --variant nack-4654,mixed --save-trace s2.json
   splitvote replay s2.json
-  splitvote checks --filter nack`;
+  splitvote checks --filter nack
+  splitvote simulate failover --timed --runs 10000 --seed 1 --primaries 7 --failed 3`;
 
 /**
  * Runs the splitvote command line on `argv` (the arguments after the program name) and
@@ -143,6 +145,29 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         return tableCommand(model, globals(command) as never, io, given);
       }),
     );
+  program
+    .command('simulate')
+    .description('timed semantics: recovery-time distribution (Monte Carlo) or worst/best case (--exhaustive) after primaries fail')
+    .argument('<model>', 'model name or alias, e.g. failover (see `splitvote list`)')
+    .option('--timed', 'use the model\'s timed semantics (required)')
+    .option('--runs <n>', 'runs per variant', parseCount(1), 1000)
+    .option('--seed <n>', 'seed of the runs: the same seed gives the same numbers', parseSeed, DEFAULTS.seed)
+    .option('--variant <rows>', 'variant rows, comma-separated, "+" combines (default: the model\'s timed rows)', parseVariantRows)
+    .option('--primaries <n>', 'primaries (shards)', parseCount(1), 7)
+    .option('--failed <n>', 'primaries that fail at time 0', parseCount(1), 2)
+    .option('--replicas <n>', 'replicas per primary', parseCount(1), 1)
+    .option('--node-timeout <ms>', 'cluster-node-timeout', parseMs, 15000)
+    .option('--latency <spec>', 'bus message latency in ms: fixed:MS, uniform:LO-HI or empirical:FILE', 'uniform:1-10')
+    .option('--gossip <spec>', 'failure-detection gossip after node_timeout, same forms (default: uniform:0-(node_timeout/2))')
+    .option('--same-tick', 'every candidate starts its first election at the same instant (DEBUG CLUSTER-FAILOVER-DELAY 0 setup)')
+    .option('--exhaustive', 'worst and best case over every behaviour on a time grid (small clusters only)')
+    .option('--grid <ms>', 'exhaustive: grid step for latencies and delays', parseMs, 1)
+    .option('--max-elections <n>', 'exhaustive: elections per candidate beyond which behaviours are cut', parseCount(1), 3)
+    .option('--max-states <n>', 'exhaustive: stop after N distinct states', parseCount(1), 1_000_000)
+    .option('--json', 'print one JSON document (schema 1, see docs/cli.md)')
+    .option('--quiet', 'no progress bar')
+    .action(run(async (model: string, _opts: unknown, command: Command) => simulateCommand(model, globals(command) as never, io)));
+
   registerVizCommands(program, io, run);
   return program;
 }

@@ -57,3 +57,39 @@ export function createProgress(io: Io, enabled: boolean): ProgressDisplay {
     },
   };
 }
+
+/** A progress display for a batch of runs: `update(done, total)`; `stop()` clears it. */
+export interface RunProgress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/**
+ * A cli-progress bar of runs done (timed simulations) on stderr, under the same conditions
+ * as {@link createProgress}: a terminal, and output for people. Otherwise it does nothing.
+ */
+export function createRunProgress(io: Io, enabled: boolean, title: string): RunProgress {
+  const stream = io.progressStream;
+  if (!enabled || stream === undefined) return { update: () => {}, stop: () => {} };
+  const started = performance.now();
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(done, total) {
+      const seconds = (performance.now() - started) / 1000;
+      const payload = { title, rate: formatCount(seconds > 0 ? done / seconds : 0), seconds: seconds.toFixed(1) };
+      if (bar === undefined) {
+        bar = new cliProgress.SingleBar(
+          { stream, format: '{title} [{bar}] {percentage}% | {value}/{total} runs | {rate} runs/s | {seconds} s', clearOnComplete: true, hideCursor: true, fps: 5 },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, done, payload);
+        return;
+      }
+      bar.update(done, payload);
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

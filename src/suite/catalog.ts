@@ -6,7 +6,7 @@ import type { ModelEntry, ModelRequest } from './types.ts';
  * command line or in a check says what it could have been.
  */
 export function findModel(catalog: readonly ModelEntry[], name: string): ModelEntry {
-  const entry = catalog.find((e) => e.name === name);
+  const entry = catalog.find((e) => e.name === name) ?? catalog.find((e) => e.aliases?.includes(name) === true);
   if (entry !== undefined) return entry;
   const names = catalog.map((e) => e.name);
   throw splitvoteError('SV403', `unknown model "${name}"; models: ${names.length === 0 ? '(the catalog is empty)' : names.join(', ')}`);
@@ -61,6 +61,11 @@ export function validateCatalog(value: unknown, source: string): ModelEntry[] {
     if (!isNamedList(entry.presets) || (entry.presets as unknown[]).length === 0) bad(`${at}.presets`, 'a non-empty array of { name, description }');
     if (!isNamedList(entry.variants)) bad(`${at}.variants`, 'an array of { name, description } ([] when the model has none)');
     if (!Array.isArray(entry.defaultVariants) || !entry.defaultVariants.every((v) => typeof v === 'string')) bad(`${at}.defaultVariants`, 'an array of variant names');
+    if (entry.aliases !== undefined && !(Array.isArray(entry.aliases) && entry.aliases.every((a) => typeof a === 'string' && a !== ''))) bad(`${at}.aliases`, 'an array of non-empty names');
+    const timed = entry.timed as Record<string, unknown> | undefined;
+    if (timed !== undefined && (typeof timed !== 'object' || timed === null || typeof timed.simulate !== 'function' || !Array.isArray(timed.defaultVariants))) {
+      bad(`${at}.timed`, 'an object { defaultVariants, simulate(request), extremes?(request) }');
+    }
   });
   return entries as ModelEntry[];
 }

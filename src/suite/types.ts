@@ -1,6 +1,10 @@
 import type { AnyModel } from '../core/model.ts';
 import type { PropertyStatus, Strategy } from '../core/result.ts';
 import type { ExploreOptions } from '../explore/options.ts';
+import type { Exploration } from '../explore/explore.ts';
+import type { Distribution } from '../timing/distribution.ts';
+import type { TimedExtremes } from '../timing/paths.ts';
+import type { RecoveryReport } from '../timing/report.ts';
 
 /**
  * A model as the CLI and the checks see it: a name, named presets, optional protocol
@@ -23,6 +27,65 @@ export interface ModelEntry {
    * combination, naming what is allowed.
    */
   create(request: ModelRequest): AnyModel;
+  /** Other names the command line accepts for this model (`failover` for `valkey-failover`). */
+  readonly aliases?: readonly string[];
+  /** The model's timed semantics, when it has them (`splitvote simulate <model> --timed`). */
+  readonly timed?: TimedEntry;
+}
+
+/**
+ * A timed scenario of a leader election: a cluster of `primaries` shards with `replicas`
+ * replicas each, `failed` of whose primaries stop at time 0, and the timing parameters.
+ */
+export interface TimedScenarioRequest {
+  readonly primaries: number;
+  readonly failed: number;
+  readonly replicas: number;
+  readonly nodeTimeout: number;
+  readonly latency: Distribution;
+  /** Failure-detection gossip time added to the node timeout; the model's default when absent. */
+  readonly gossip?: Distribution;
+  /** Every candidate starts its first election at the same instant (the model says how). */
+  readonly sameTick: boolean;
+}
+
+/** A Monte Carlo request: the scenario, the variant rows, runs and seed. */
+export interface TimedRequest extends TimedScenarioRequest {
+  /** One report row per entry, each a combination of variant names. */
+  readonly variants: readonly (readonly string[])[];
+  readonly runs: number;
+  readonly seed: number;
+}
+
+/** An exhaustive worst/best-case request for one variant combination. */
+export interface ExtremesRequest extends TimedScenarioRequest {
+  readonly variants: readonly string[];
+  /** Grid step (ms) of the values enumerated. */
+  readonly grid: number;
+  /** Elections per candidate beyond which behaviours are cut. */
+  readonly maxElections: number;
+  readonly maxStates: number;
+}
+
+/** The result of {@link TimedEntry.extremes}: the explored timed model and its extremes. */
+export interface ExtremesOutcome {
+  readonly model: AnyModel;
+  readonly exploration: Exploration<unknown, unknown>;
+  readonly extremes: TimedExtremes<unknown, unknown>;
+}
+
+/**
+ * Timed semantics a catalog entry offers (src/timing runs them; the model supplies its
+ * timing policy). Both functions are deterministic and throw SV401 naming the flag for an
+ * impossible scenario, SV403 for a bad variant combination.
+ */
+export interface TimedEntry {
+  /** The rows `simulate --timed` reports when `--variant` is not given. */
+  readonly defaultVariants: readonly (readonly string[])[];
+  /** Monte Carlo recovery times; `onProgress(done, total)` counts runs. */
+  simulate(request: TimedRequest, onProgress?: (done: number, total: number) => void): RecoveryReport;
+  /** Exhaustive worst and best recovery time, with the witness behaviours. */
+  extremes?(request: ExtremesRequest): ExtremesOutcome;
 }
 
 /** A named configuration of a model. */

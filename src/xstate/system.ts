@@ -115,6 +115,16 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     return [{ actors, channels, dropsLeft: maxDrops, ghost: monitor === undefined ? (undefined as TGhost) : monitor.initial }];
   };
 
+  // One actor's environment events, then its timer events: the part of `actions` a timed
+  // simulation recomputes after that actor's step.
+  const actorEvents = (state: SystemState<TGhost>, actor: number, out: SystemAction[]): void => {
+    const snapshot = state.actors[actor];
+    const environment = specs[actor].environment;
+    if (environment !== undefined) for (const event of environment(snapshot)) out.push({ kind: 'event', actor, event });
+    const timers = timerActions[actor][snapshot.config];
+    for (let i = 0; i < timers.length; i++) out.push(timers[i]);
+  };
+
   const actions = (state: SystemState<TGhost>, out: SystemAction[]): void => {
     const channels = state.channels;
     for (let link = 0; link < channels.length; link++) {
@@ -123,13 +133,7 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
       if (ordered) out.push(cached(deliverCache, 'deliver', link, 0));
       else for (let i = 0; i < length; i++) out.push(cached(deliverCache, 'deliver', link, i));
     }
-    for (let actor = 0; actor < n; actor++) {
-      const snapshot = state.actors[actor];
-      const environment = specs[actor].environment;
-      if (environment !== undefined) for (const event of environment(snapshot)) out.push({ kind: 'event', actor, event });
-      const timers = timerActions[actor][snapshot.config];
-      for (let i = 0; i < timers.length; i++) out.push(timers[i]);
-    }
+    for (let actor = 0; actor < n; actor++) actorEvents(state, actor, out);
     if (state.dropsLeft <= 0) return;
     for (let link = 0; link < channels.length; link++) {
       const length = channels[link].length;
@@ -232,6 +236,7 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     },
     initStates,
     actions,
+    actorEvents,
     next,
     properties: options.properties ?? [],
     withinBoundary: options.withinBoundary,

@@ -224,4 +224,10 @@ export interface ActorSystemModel<TGhost = undefined> extends Model<SystemState<
   indexOf(id: string): number;
   /** The state label ("primary.voting") of an actor in a state. */
   label(state: SystemState<TGhost>, id: string): string;
+  /**
+   * Pushes onto `out` the environment events, then the timer events, that actor `actor` may
+   * take in `state`: exactly the `event` actions `actions(state)` lists for it, in the same
+   * order. Pure. A timed simulation uses it to reschedule only the actor that just stepped.
+   */
+  actorEvents(state: SystemState<TGhost>, actor: number, out: SystemAction[]): void;
 }

@@ -1,15 +1,16 @@
 /**
- * `npm run bench`: measures the explorer on synthetic models and appends one dated row per
- * benchmark to docs/benchmarks.md, with the machine it ran on. Timing lives here, never in
+ * `npm run bench`: measures the explorer on synthetic models and the timed simulation, and
+ * adds one dated row per benchmark to its table in docs/benchmarks.md, with the machine it ran on. Timing lives here, never in
  * a test assertion. Usage: `npm run bench [-- --only NAME] [-- --dry-run]`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { explore, type AnyModel, type ExploreOptions, type Model } from '../../src/index.ts';
 import { counters } from '../fixtures/counters.ts';
 import { catalog } from '../../models/index.ts';
+import { TIMED_BENCHES, timedBench, TIMED_TABLE_HEADER, exhaustiveTimedBench } from './timed.ts';
 
 interface Bench {
   readonly name: string;
@@ -70,6 +71,7 @@ const BENCHES: Bench[] = [
     options: { strategy: 'bfs', graph: 'always', graphLimit: 0 },
   },
   ...FAILOVER,
+  exhaustiveTimedBench,
 ];
 
 /** Counters as plain-object states, so every step allocates and the generic hash walks an object. */
@@ -95,19 +97,35 @@ const date = new Date().toISOString().slice(0, 10);
 // Each benchmark runs in a process of its own, so peak memory is its own.
 if (only === undefined) {
   const rows: string[] = [];
-  for (const bench of BENCHES) {
+  const timedRows: string[] = [];
+  for (const bench of [...BENCHES, ...TIMED_BENCHES]) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', bench.name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (child.status !== 0) throw new Error(`benchmark ${bench.name} failed with exit code ${child.status}`);
     const lines = child.stdout.trimEnd().split('\n');
-    rows.push(lines.pop()!);
+    (TIMED_BENCHES.includes(bench as never) ? timedRows : rows).push(lines.pop()!);
     process.stdout.write(lines.join('\n') + '\n');
   }
   if (!dryRun) {
     if (!existsSync(docs)) writeFileSync(docs, readFileSync(new URL('./header.md', import.meta.url), 'utf8'));
-    appendFileSync(docs, rows.join('\n') + '\n');
-    process.stdout.write(`appended ${rows.length} row(s) to docs/benchmarks.md\n`);
+    let text = readFileSync(docs, 'utf8');
+    text = insertRows(text, '| date | benchmark | states |', rows);
+    text = insertRows(text, TIMED_TABLE_HEADER, timedRows);
+    writeFileSync(docs, text);
+    process.stdout.write(`added ${rows.length + timedRows.length} row(s) to docs/benchmarks.md\n`);
   }
 }
+
+/** `text` with `rows` added after the last row of the table whose header line starts with `header`. */
+function insertRows(text: string, header: string, rows: readonly string[]): string {
+  const lines = text.split('\n');
+  let at = lines.findIndex((line) => line.startsWith(header));
+  if (at < 0 || rows.length === 0) return text;
+  while (at + 1 < lines.length && lines[at + 1].startsWith('|')) at++;
+  lines.splice(at + 1, 0, ...rows);
+  return lines.join('\n');
+}
+
+for (const bench of TIMED_BENCHES) if (bench.name === only) process.stdout.write(timedBench(bench, date, machine));
 
 for (const bench of BENCHES) {
   if (bench.name !== only) continue;

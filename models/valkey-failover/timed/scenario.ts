@@ -1,0 +1,109 @@
+import { formatDistribution, splitvoteError, type Distribution } from '../../../src/index.ts';
+import type { FailoverConfig, NodeSpec } from '../config.ts';
+
+/**
+ * A timed failover scenario: a cluster of `primaries` shards with `replicas` replicas each;
+ * at time 0 the primaries of the first `failed` shards stop (paused, as failover2.tcl does with
+ * SIGSTOP, §7.5 b) and never come back. Every other node detects it (§6) and the failed
+ * shards' replicas elect new primaries.
+ */
+export interface TimedScenario {
+  readonly primaries: number;
+  readonly failed: number;
+  /** Replicas per primary. */
+  readonly replicas: number;
+  /** `cluster-node-timeout` in ms (§6; default 15000 upstream). */
+  readonly nodeTimeout: number;
+  /** Latency of one bus message, ms. */
+  readonly latency: Distribution;
+  /**
+   * Failure detection: the first node marks a failed primary FAIL `node_timeout + gossip` after
+   * the failure (PFAIL after node_timeout without a PONG, then failure reports from a majority
+   * travel in gossip, §6); every other node learns it from the FAIL broadcast one latency later.
+   */
+  readonly gossip: Distribution;
+  /**
+   * The PR's test setup (failover2.tcl b with `DEBUG CLUSTER-FAILOVER-DELAY 0`, §7.5): every
+   * node marks every failed primary FAIL at the same instant and the start delay is 0, so
+   * every candidate starts its first election at the same instant (later ones at their own
+   * cron ticks). Redis 7.0 has no
+   * such DEBUG command: its candidates keep their random delay.
+   */
+  readonly sameTick: boolean;
+  /**
+   * Cron phases: each node's clusterCron runs at phase + 100k ms (§6). Default uniform on
+   * [0, 100): nodes start at unrelated times. The exhaustive analysis fixes them (fixed:0).
+   */
+  readonly phases?: Distribution;
+  /** Replicas of the shards that stay up take part (they receive every broadcast). Default true. */
+  readonly liveReplicas?: boolean;
+}
+
+/** The default gossip time: up to half a node_timeout (one ping round, §6 "pings every node_timeout / 2"). */
+export function defaultGossip(nodeTimeout: number): Distribution {
+  return { kind: 'uniform', lo: 0, hi: nodeTimeout / 2 };
+}
+
+/** Where the scenario's numbers came from on the command line, for error messages. */
+const FLAG = { primaries: '--primaries', failed: '--failed', replicas: '--replicas', nodeTimeout: '--node-timeout' } as const;
+
+/**
+ * Throws SV401 naming the flag, the bad value and what is allowed when the scenario cannot
+ * run: whole numbers, at least one failed shard, a majority of primaries left to vote (quorum
+ * `primaries / 2 + 1`, §2.2), and at most 30 nodes (the model's views are bitmasks).
+ */
+export function validateScenario(s: TimedScenario): void {
+  const bad = (flag: string, value: unknown, allowed: string) => splitvoteError('SV401', `${flag} ${String(value)}: allowed: ${allowed}`);
+  if (!Number.isInteger(s.primaries) || s.primaries < 1) throw bad(FLAG.primaries, s.primaries, 'a whole number >= 1');
+  if (!Number.isInteger(s.failed) || s.failed < 1 || s.failed >= s.primaries) throw bad(FLAG.failed, s.failed, `a whole number from 1 to ${s.primaries - 1} (fewer than --primaries)`);
+  const quorum = Math.floor(s.primaries / 2) + 1;
+  if (s.primaries - s.failed < quorum) {
+    throw bad(FLAG.failed, s.failed, `at most ${s.primaries - quorum} with ${s.primaries} primaries: ${s.primaries - s.failed} voting primaries cannot reach the quorum ${quorum}, so no replica can ever be elected`);
+  }
+  if (!Number.isInteger(s.replicas) || s.replicas < 1) throw bad(FLAG.replicas, s.replicas, 'a whole number >= 1');
+  const nodes = s.primaries + (s.liveReplicas === false ? s.failed : s.primaries) * s.replicas;
+  if (nodes > 30) throw bad(FLAG.replicas, s.replicas, `at most 30 nodes in all; ${s.primaries} primaries with ${s.replicas} replica(s) each make ${nodes}`);
+  if (!Number.isFinite(s.nodeTimeout) || s.nodeTimeout <= 0) throw bad(FLAG.nodeTimeout, s.nodeTimeout, 'a number of ms > 0');
+}
+
+/**
+ * The failover model's configuration for a scenario: primaries P0..P(p-1), the first `failed`
+ * of them down; then the replicas, shard by shard. Nobody knows of the failure at time 0:
+ * every node that tracks a failed primary has it PFAIL and marks it FAIL in a step of its own,
+ * which the timing places at the detection time. The epoch bound is off and the elections
+ * bound off unless given (the exhaustive analysis bounds elections per replica): time, not
+ * a bound, ends a timed run. `zeroDelay` applies the DEBUG delay 0 (not for Redis 7.0).
+ */
+export function scenarioConfig(s: TimedScenario, zeroDelay: boolean, maxElections = Number.MAX_SAFE_INTEGER): FailoverConfig {
+  validateScenario(s);
+  const nodes: NodeSpec[] = [];
+  for (let p = 0; p < s.primaries; p++) nodes.push(p < s.failed ? { down: true } : {});
+  for (let p = 0; p < s.primaries; p++) {
+    if (p >= s.failed && s.liveReplicas === false) continue;
+    for (let r = 0; r < s.replicas; r++) nodes.push({ replicaOf: p });
+  }
+  return {
+    name: `timed-${s.primaries}p-${s.failed}f-${s.replicas}r`,
+    description: `${s.primaries} primaries with ${s.replicas} replica(s) each; ${s.failed} primaries fail at time 0`,
+    nodes,
+    failKnown: false,
+    zeroDelay,
+    maxEpoch: Number.MAX_SAFE_INTEGER,
+    maxElections,
+    maxDrops: 0,
+  };
+}
+
+/** The scenario as the report's `config` object (plain JSON values, cron period included). */
+export function scenarioView(s: TimedScenario): Record<string, unknown> {
+  return {
+    primaries: s.primaries,
+    failed: s.failed,
+    replicas: s.replicas,
+    nodeTimeoutMs: s.nodeTimeout,
+    latency: formatDistribution(s.latency),
+    gossip: formatDistribution(s.gossip),
+    sameTick: s.sameTick,
+    cronMs: 100,
+  };
+}

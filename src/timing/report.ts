@@ -1,0 +1,88 @@
+import { rounded, summarize } from './stats.ts';
+
+/**
+ * The recovery-time report of a timed Monte Carlo simulation of a leader election (the
+ * `--json` document of `splitvote simulate --timed`, schema 1): one entry per protocol
+ * variant, all runs of one configuration. Durations in ms (0.1 ms resolution); `null` where a
+ * sample is empty (no run needed a retry).
+ */
+export interface RecoveryReport {
+  readonly schema: 1;
+  readonly seed: number;
+  readonly runs: number;
+  /** The configuration simulated (cluster shape, timeouts, latency), as the model reports it. */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly variants: readonly VariantRecovery[];
+}
+
+/** The statistics of one variant over all runs. */
+export interface VariantRecovery {
+  readonly variant: string;
+  /** Fraction of runs in which two or more candidates asked for votes in the same epoch. */
+  readonly splitVoteRate: number;
+  /** Time from the failure to the last failed shard's promotion, over recovered runs. */
+  readonly recoveryMs: { readonly mean: number | null; readonly p50: number | null; readonly p90: number | null; readonly p99: number | null; readonly max: number | null };
+  /** Per candidate that lost an election and later won: its first election's start to its winning election's start. */
+  readonly retryGapMs: { readonly mean: number | null; readonly p50: number | null; readonly p90: number | null; readonly min: number | null; readonly max: number | null };
+  /** Epochs used up by a run: the highest currentEpoch at the end minus the highest at the start. */
+  readonly epochsConsumed: { readonly mean: number | null; readonly max: number | null };
+  /** Elections reset by a NACK fast-fail, per run. */
+  readonly nackResets: { readonly mean: number | null };
+  /** Documented addition: runs that had not recovered when the simulated-time limit was reached (not in `recoveryMs`). */
+  readonly unrecovered: number;
+}
+
+/** What one run of a timed election measured. */
+export interface RecoveryRun {
+  readonly recovered: boolean;
+  /** Time of the last promotion (meaningful when recovered). */
+  readonly recoveryMs: number;
+  readonly splitVote: boolean;
+  readonly retryGapsMs: readonly number[];
+  readonly epochsConsumed: number;
+  readonly nackResets: number;
+}
+
+/** Collects the runs of one variant and summarises them as a {@link VariantRecovery}. */
+export class RecoveryTally {
+  private readonly recovery: number[] = [];
+  private readonly gaps: number[] = [];
+  private readonly epochs: number[] = [];
+  private splitVotes = 0;
+  private resets = 0;
+  private runs = 0;
+  private unrecovered = 0;
+
+  constructor(readonly variant: string) {}
+
+  add(run: RecoveryRun): void {
+    this.runs++;
+    if (run.recovered) this.recovery.push(run.recoveryMs);
+    else this.unrecovered++;
+    if (run.splitVote) this.splitVotes++;
+    for (const gap of run.retryGapsMs) this.gaps.push(gap);
+    this.epochs.push(run.epochsConsumed);
+    this.resets += run.nackResets;
+  }
+
+  /** The recovery times of the recovered runs, ascending (for distribution plots). */
+  recoveryTimes(): number[] {
+    return [...this.recovery].sort((a, b) => a - b);
+  }
+
+  summary(): VariantRecovery {
+    const r = summarize([...this.recovery]);
+    const g = summarize([...this.gaps]);
+    const e = summarize([...this.epochs]);
+    const ms = (v: number) => rounded(v, 1);
+    return {
+      variant: this.variant,
+      splitVoteRate: rounded(this.runs === 0 ? 0 : this.splitVotes / this.runs, 4) ?? 0,
+      recoveryMs: { mean: ms(r.mean), p50: ms(r.p50), p90: ms(r.p90), p99: ms(r.p99), max: ms(r.max) },
+      retryGapMs: { mean: ms(g.mean), p50: ms(g.p50), p90: ms(g.p90), min: ms(g.min), max: ms(g.max) },
+      epochsConsumed: { mean: rounded(e.mean, 3), max: rounded(e.max, 0) },
+      nackResets: { mean: rounded(this.runs === 0 ? Number.NaN : this.resets / this.runs, 3) },
+      unrecovered: this.unrecovered,
+    };
+  }
+}
