@@ -114,7 +114,7 @@ describe('splitvote checks', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/✗ jugs-drift +4 states, 16 transitions/);
     expect(out).toContain('    states: pinned 5, got 4; a drift means the model changed');
-    expect(out).toContain('3 checks: 2 passed, 1 failed');
+    expect(out).toContain('checks: 2 passed, 1 failed');
   });
 
   test('exits 0 when the filtered checks all pass, and reports them as JSON', async () => {
