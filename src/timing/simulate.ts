@@ -58,7 +58,10 @@ export function runTimed<TGhost, TClock>(model: ActorSystemModel<TGhost>, timing
   let state = inits[0];
   let clock = timing.start(state, draw);
   const queue = new EventQueue();
+  // Arrival times of the messages in flight per link, FIFO like the channel: `times[link]`
+  // from `heads[link]` on (a moving head instead of Array.shift; reset when it drains).
   const times: number[][] = Array.from({ length: n * n }, () => []);
+  const heads = new Int32Array(n * n);
   const deliver: SystemAction[] = Array.from({ length: n * n }, (_, link) => Object.freeze({ kind: 'deliver' as const, link, index: 0 }));
   const version = new Int32Array(n);
   const planned: (SystemAction | undefined)[] = new Array(n).fill(undefined);
@@ -71,10 +74,11 @@ export function runTimed<TGhost, TClock>(model: ActorSystemModel<TGhost>, timing
       const channel = state.channels[link];
       if (channel === before.channels[link]) continue;
       const queued = times[link];
-      for (let k = queued.length; k < channel.length; k++) {
-        const at = Math.max(now + timing.latency(channel[k], from, to, draw), queued.length > 0 ? queued[queued.length - 1] : 0);
+      const head = heads[link];
+      for (let k = queued.length - head; k < channel.length; k++) {
+        const at = Math.max(now + timing.latency(channel[k], from, to, draw), queued.length > head ? queued[queued.length - 1] : 0);
         queued.push(at);
-        if (queued.length === 1) queue.push(at, random.bits(), 0, link, 0);
+        if (queued.length - head === 1) queue.push(at, random.bits(), 0, link, 0);
       }
     }
   };
@@ -121,8 +125,11 @@ export function runTimed<TGhost, TClock>(model: ActorSystemModel<TGhost>, timing
       action = deliver[link];
       event = before.channels[link][0];
       const queued = times[link];
-      queued.shift();
-      if (queued.length > 0) queue.push(queued[0], random.bits(), 0, link, 0);
+      const head = ++heads[link];
+      if (head === queued.length) {
+        queued.length = 0;
+        heads[link] = 0;
+      } else queue.push(queued[head], random.bits(), 0, link, 0);
     } else {
       actor = entry.id;
       action = planned[actor]!;
