@@ -115,10 +115,16 @@ export function searchFlagsText(flags: SearchFlags): string {
   return parts.join(' ');
 }
 
-/** Parses variant rows: rows separated by `,`, variants combined within a row by `+` (`valkey-legacy,nack-4654+fix-4655`). */
+/**
+ * Parses report rows of variants with the same syntax as `table --variant-sets`: rows
+ * separated by `;`, variants combined within a row by `,` (as `check --variant` combines
+ * them), like `valkey-legacy;nack-4654,fix-4655`.
+ */
 export function parseVariantRows(value: string): string[][] {
-  const rows = value.split(',').map((row) => row.split('+').map((s) => s.trim()));
-  if (rows.some((row) => row.some((n) => n === ''))) throw new InvalidArgumentError('Allowed: variant names separated by commas (one row each), combined within a row by "+", like valkey-legacy,nack-4654+fix-4655.');
+  const rows = value.split(';').map((row) => row.split(',').map((s) => s.trim()));
+  if (rows.some((row) => row.some((n) => n === ''))) {
+    throw new InvalidArgumentError('Allowed: rows separated by ";", variants combined within a row by ",", like "valkey-legacy;nack-4654,fix-4655".');
+  }
   return rows;
 }
 

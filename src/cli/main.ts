@@ -152,7 +152,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--timed', 'use the model\'s timed semantics (required)')
     .option('--runs <n>', 'runs per variant', parseCount(1), 1000)
     .option('--seed <n>', 'seed of the runs: the same seed gives the same numbers', parseSeed, DEFAULTS.seed)
-    .option('--variant <rows>', 'variant rows, comma-separated, "+" combines (default: the model\'s timed rows)', parseVariantRows)
+    .option('--variant <rows>', 'report rows separated by ";", variants combined within a row by "," (default: the model\'s timed rows)', parseVariantRows)
     .option('--primaries <n>', 'primaries (shards)', parseCount(1), 7)
     .option('--failed <n>', 'primaries that fail at time 0', parseCount(1), 2)
     .option('--replicas <n>', 'replicas per primary', parseCount(1), 1)

@@ -32,12 +32,12 @@ describe('splitvote simulate --timed', () => {
     expect(b.out).toBe(a.out);
   });
 
-  test('prints the table for one configuration, one row per variant ("+" combines variants)', async () => {
-    const { code, out } = await splitvote('simulate', 'failover', ...SMALL, '--variant', 'valkey-legacy,nack-4654+fix-4655', '--latency', 'fixed:2');
+  test('prints the table for one configuration, one row per variant set (";" between rows, "," combines)', async () => {
+    const { code, out } = await splitvote('simulate', 'failover', ...SMALL, '--variant', 'valkey-legacy;nack-4654,fix-4655', '--latency', 'fixed:2');
     expect(code).toBe(0);
     expect(out).toMatch(/^Timed simulation: 30 runs per variant, seed 0\nConfig: primaries 5, failed 2, replicas 1, nodeTimeoutMs 1000, latency fixed:2/);
     expect(out).toMatch(/\nvalkey-legacy +\d/);
-    expect(out).toMatch(/\nnack-4654\+fix-4655 +\d/);
+    expect(out).toMatch(/\nnack-4654,fix-4655 +\d/);
   });
 
   test('reads an empirical latency sample from a file', async () => {
@@ -60,7 +60,7 @@ describe('splitvote simulate --timed', () => {
     [['--latency', 'uniform:10-1'], '--latency "uniform:10-1": the range is empty (10 > 1); allowed: fixed:MS, uniform:LO-HI'],
     [['--latency', 'normal:5'], '--latency "normal:5": unknown form; allowed:'],
     [['--variant', 'nack-9999'], 'unknown variant "nack-9999" for model valkey-failover (--variant); variants: redis-7.0, valkey-legacy'],
-    [['--variant', 'redis-7.0+fix-4655'], 'redis-7.0 combines with no protocol add-on'],
+    [['--variant', 'redis-7.0,fix-4655'], 'redis-7.0 combines with no protocol add-on'],
     [['--failed', '4'], '--failed 4: allowed: at most 3 with 7 primaries'],
     [['--runs', '0'], "option '--runs <n>' argument '0' is invalid. Allowed: a whole number >= 1"],
     [['--node-timeout', 'soon'], "option '--node-timeout <ms>' argument 'soon' is invalid. Allowed: a number of milliseconds > 0"],

@@ -63,7 +63,7 @@ export function simulateRecovery(options: RecoveryOptions): RecoveryOutcome {
   const total = runs * setups.length;
   const rows: RecoveryTally[] = [];
   setups.forEach((setup, v) => {
-    const tally = new RecoveryTally(options.variants[v].join('+'));
+    const tally = new RecoveryTally(options.variants[v].join(','));
     const random = new Random(seed);
     for (let r = 0; r < runs; r++) {
       tally.add(runOnce(setup, scenario, random));

@@ -80,7 +80,7 @@ export async function simulateCommand(name: string, flags: SimulateFlags, io: Io
 function checkVariant(entry: ModelEntry, variant: string): void {
   const allowed = entry.variants.map((v) => v.name);
   if (!allowed.includes(variant)) {
-    throw splitvoteError('SV403', `unknown variant "${variant}" for model ${entry.name} (--variant); variants: ${allowed.join(', ')}; combine them with "+"`);
+    throw splitvoteError('SV403', `unknown variant "${variant}" for model ${entry.name} (--variant); variants: ${allowed.join(', ')}; combine them with "," within a row, separate rows with ";"`);
   }
 }
 
@@ -101,7 +101,7 @@ function exhaustive(entry: ModelEntry, rows: readonly (readonly string[])[], req
   const results = rows.map((variants) => ({ variants, ...extremes({ ...request, variants }) }));
   if (flags.json === true) {
     const variants = results.map(({ variants, model, exploration, extremes: x }) => ({
-      variant: variants.join('+'),
+      variant: variants.join(','),
       complete: exploration.complete,
       stopReason: exploration.stopReason,
       states: exploration.stats.states,
@@ -118,7 +118,7 @@ function exhaustive(entry: ModelEntry, rows: readonly (readonly string[])[], req
   const blocks = results.map(({ variants, model, exploration, extremes: x }) => {
     const s = exploration.stats;
     const lines = [
-      `Exhaustive timed analysis of ${entry.name}: ${variants.join('+')}`,
+      `Exhaustive timed analysis of ${entry.name}: ${variants.join(',')}`,
       `Config       ${Object.entries(config).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`,
       `Search       ${exploration.complete ? 'complete: every behaviour within the bounds was explored' : `stopped (${exploration.stopReason}): the extremes cover only what was explored`}`,
       `States       ${formatCount(s.states)} distinct, ${formatCount(s.transitions)} transitions, ${s.seconds.toFixed(2)} s`,

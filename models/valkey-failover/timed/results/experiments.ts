@@ -105,11 +105,11 @@ export interface ExhaustiveRow {
 export function runExhaustive(onCase: (label: string) => void): ExhaustiveRow[] {
   return EXHAUSTIVE_CASES.flatMap((c) =>
     c.variants.map((variants) => {
-      onCase(`exhaustive ${c.label} ${variants.join('+')}`);
+      onCase(`exhaustive ${c.label} ${variants.join(',')}`);
       const { exploration, extremes } = recoveryExtremes({ scenario: c.scenario, variants, grid: c.grid, maxElections: c.maxElections, maxStates: 2_000_000 });
       return {
         label: c.label,
-        variant: variants.join('+'),
+        variant: variants.join(','),
         maxElections: c.maxElections,
         states: exploration.stats.states,
         cut: exploration.stats.boundaryHits,

@@ -27,7 +27,7 @@ const DASHES = [undefined, undefined, undefined, '6 3', '2 3'];
 const PLOTTED = { primaries: 7, failed: 3, nodeTimeout: 3000 };
 const pick = (cells: readonly Cell[]) => cells.find((c) => c.primaries === PLOTTED.primaries && c.failed === PLOTTED.failed && c.nodeTimeout === PLOTTED.nodeTimeout)!;
 const series = (cell: Cell): CdfSeries[] =>
-  TIMED_VARIANTS.map((v, i) => ({ label: v.join('+'), values: cell.samples![i], color: COLORS[i], ...(DASHES[i] === undefined ? {} : { dash: DASHES[i] }) }));
+  TIMED_VARIANTS.map((v, i) => ({ label: v.join(','), values: cell.samples![i], color: COLORS[i], ...(DASHES[i] === undefined ? {} : { dash: DASHES[i] }) }));
 const svg = cdfPlotSvg({
   xLabel: 'time from the failure to the last promotion',
   panels: [
