@@ -159,7 +159,7 @@ const recomputeState: Update = (context) => {
   return size === context.size && sizeFail === context.sizeFail ? context : { ...context, size, sizeFail };
 };
 
-/** Fault: my outbound link to `event.node` is gone for good (sending on it is a no-op). */
+/** Fault (§8.11, §10 channels): my outbound `node->link` to `event.node` is gone for good; replies over it are dropped (§3 branch 7, §4.2). */
 const loseLink: Update = (context, event) => ({ ...context, linkLost: context.linkLost | (1 << (event.node as number)) });
 
 /** §2.6 CLUSTER FAILOVER FORCE: manualFailoverCanStart resets any election and sets mf_can_start. */
@@ -168,7 +168,7 @@ const forceFailover: Update = (context) => ({ ...context, mf: true, mfUsed: true
 /** §2.6 manualFailoverCheckTimeout: `mf_end < now` aborts the manual failover. */
 const manualFailoverTimeout: Update = (context) => ({ ...context, mf: false });
 
-/** Redis 7.0: 2 * node_timeout passed since I voted for a replica of `event.node`. */
+/** Redis 7.0 / V-2024 `voted_time` (§3 table, §9, clusterSendFailoverAuthIfNeeded): 2 * node_timeout passed since I voted for a replica of `event.node`. */
 const votedTimeExpires: Update = (context, event) => ({
   ...context,
   votedRecently: context.votedRecently & ~(1 << (event.node as number)),

@@ -93,6 +93,6 @@ export function createFailoverModel(config: FailoverConfig, options: FailoverMod
       timing: variants.boundedDelay ? 'bounded-delay (no message outlives auth_retry_time)' : 'untimed (any delay)',
     },
   });
-  const viewFacts = { ids: config.nodes.map((_, i) => nodeId(config, i)), actorIds: actors.map((a) => a.id) };
+  const viewFacts = { ids: config.nodes.map((_, i) => nodeId(config, i)), actorIds: actors.map((a) => a.id), label: system.label };
   return { ...system, view: (state) => failoverView(state, viewFacts) };
 }

@@ -8,6 +8,8 @@ export interface ViewFacts {
   readonly ids: readonly string[];
   /** Actor ids in actor order. */
   readonly actorIds: readonly string[];
+  /** The machine state of an actor as text ("candidate.waiting"), from the compiled machines. */
+  readonly label: (state: SystemState<Ghost>, actorId: string) => string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ViewFacts {
 export function failoverView(state: SystemState<Ghost>, facts: ViewFacts): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   state.actors.forEach((snapshot, a) => {
-    out[facts.actorIds[a]] = nodeView(snapshot.context as unknown as NodeContext, labelOf(snapshot.value), facts.ids);
+    out[facts.actorIds[a]] = nodeView(snapshot.context as unknown as NodeContext, facts.label(state, facts.actorIds[a]), facts.ids);
   });
   const network: Record<string, unknown> = {};
   const n = facts.actorIds.length;
@@ -94,10 +96,4 @@ function ghostView(g: Ghost, ids: readonly string[]): Record<string, unknown> {
     violated: epochs(g.violated).map((bit) => `S${bit}`),
     ...(g.late ? { late: true } : {}),
   };
-}
-
-function labelOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const [key, inner] = Object.entries(value as Record<string, unknown>)[0];
-  return `${key}.${labelOf(inner)}`;
 }

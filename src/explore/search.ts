@@ -2,7 +2,7 @@ import type { Model } from '../core/model.ts';
 import type { Property } from '../core/property.ts';
 import type { Stats, StopReason, Strategy } from '../core/result.ts';
 import { Hasher } from '../core/hasher.ts';
-import { hashValue } from '../core/hashValue.ts';
+import { fingerprinter } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprintSet.ts';
 import { IntList } from './growable.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -64,23 +64,7 @@ export class Search<TState, TAction> {
       if (p.kind === 'always' || p.kind === 'sometimes') this.pending.push(i);
       this.labels.push(new IntList(p.kind === 'eventually' || p.kind === 'recoverable' ? 1024 : 16));
     });
-    const hasher = this.hasher;
-    const feed = model.encode !== undefined ? model.encode.bind(model) : (state: TState, h: Hasher) => hashValue(h, state);
-    // Symmetry reduction: states with the same representative share one fingerprint. The
-    // state itself is still the one expanded, so traces replay to real states.
-    const representative = options.symmetry && model.representative !== undefined ? model.representative.bind(model) : undefined;
-    this.encode =
-      representative === undefined
-        ? (state) => {
-            hasher.reset();
-            feed(state, hasher);
-            hasher.finish();
-          }
-        : (state) => {
-            hasher.reset();
-            feed(representative(state), hasher);
-            hasher.finish();
-          };
+    this.encode = fingerprinter(model, this.hasher, options.symmetry);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Hasher } from '../core/hasher.ts';
-import { hashValue } from '../core/hashValue.ts';
+import { fingerprinter } from '../explore/fingerprint.ts';
 import type { AnyModel } from '../core/model.ts';
 import type { PropertyVerdict } from '../core/result.ts';
 import { label } from '../explore/replay.ts';
@@ -17,11 +17,10 @@ import { finish, violations, type ViewerContext, type ViewerData, type ViewerEdg
 export function neighbourhoodViewerData(model: AnyModel, verdict: PropertyVerdict, radius: number, context: ViewerContext, maxNodes = 50_000): ViewerData {
   const trace = verdict.trace!;
   const hasher = new Hasher();
+  // The explorer's own notion of state identity (packed encoding, symmetry).
+  const fingerprint = fingerprinter(model, hasher, true);
   const keyOf = (state: unknown): string => {
-    hasher.reset();
-    if (model.encode !== undefined) model.encode(state, hasher);
-    else hashValue(hasher, state);
-    hasher.finish();
+    fingerprint(state);
     return `${hasher.hi.toString(16)}.${hasher.lo.toString(16)}`;
   };
   const view = model.view === undefined ? (s: unknown) => s : (s: unknown) => model.view!(s);
