@@ -10,6 +10,9 @@ export { always, sometimes, eventually, recoverable } from './core/property.ts';
 export type { ExploreResult, PropertyVerdict, PropertyStatus, Stats, StopReason, Strategy, Trace, TraceStep } from './core/result.ts';
 export { Hasher } from './core/hasher.ts';
 export { hashValue } from './core/hashValue.ts';
+export { sameValue } from './core/sameValue.ts';
+export type { PackedModel, PackedSettings } from './core/packed.ts';
+export { ACTION_CODE_WORDS, NEXT_STATE, NEXT_NONE, NEXT_CUT } from './core/packed.ts';
 export { SplitvoteError, splitvoteError, isInputError, ERROR_CATALOGUE } from './core/errors.ts';
 export type { ErrorCode } from './core/errors.ts';
 
@@ -17,12 +20,13 @@ export type { ErrorCode } from './core/errors.ts';
 export { explore } from './explore/explore.ts';
 export type { Exploration } from './explore/explore.ts';
 export { DEFAULTS, resolveOptions } from './explore/options.ts';
-export type { ExploreOptions, Progress, GraphMode } from './explore/options.ts';
+export type { ExploreOptions, Progress, GraphMode, EngineMode } from './explore/options.ts';
 export { replay, label as formatActionLabel } from './explore/replay.ts';
 
 // src/graph: state graph, exports, analysis
 export { StateGraph } from './graph/stateGraph.ts';
-export type { StateNodeAttributes, StateEdgeAttributes } from './graph/stateGraph.ts';
+export type { StateNodeAttributes, StateEdgeAttributes, ExploredGraph } from './graph/stateGraph.ts';
+export type { StateStore } from './store/stateStore.ts';
 export { exportGraph, toDot, toGraphMl } from './graph/export.ts';
 export type { GraphFormat } from './graph/export.ts';
 export { stronglyConnected } from './graph/scc.ts';

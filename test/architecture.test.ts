@@ -40,6 +40,19 @@ describe('architecture', () => {
     }
   });
 
+  test('layers point one way: src/store uses only src/core; src/graph never imports src/explore', () => {
+    const allowed: Record<string, readonly string[]> = { 'src/store': ['src/core', 'src/store'], 'src/graph': ['src/core', 'src/store', 'src/graph'] };
+    for (const [dir, ok] of Object.entries(allowed)) {
+      for (const file of files(join(root, dir))) {
+        for (const spec of imports(file)) {
+          if (!spec.startsWith('.')) continue;
+          const target = resolved(file, spec);
+          expect(ok.some((prefix) => target.startsWith(prefix)), `${relative(root, file)} imports ${spec}`).toBe(true);
+        }
+      }
+    }
+  });
+
   test('models/ and checks/ use only the public API of src/', () => {
     for (const dir of ['models', 'checks']) {
       for (const file of files(join(root, dir))) {

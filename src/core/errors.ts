@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   SV302: 'the compiled machine and XState disagree',
   SV303: 'unknown guard or action implementation',
   SV304: 'invalid actor-system option or message: check the actor ids, the network settings and the `to` of every emitted event',
+  SV305: 'the packed engine cannot hold this model: a table or channel outgrew its fixed numbering; bound the model, or explore with engine "object"',
   SV401: 'invalid command-line flag or argument',
   SV402: 'invalid input file',
   SV403: 'unknown model, preset or variant',

@@ -85,3 +85,29 @@ function fmix32(h: number): number {
   h ^= h >>> 16;
   return h;
 }
+
+/**
+ * Zobrist-style incremental fingerprints (as Spin and chess engines keep them): a state's
+ * raw fingerprint is the XOR of one 64-bit term per component, each term a mix of the
+ * component's 64-bit content hash salted with its position. Changing one component updates
+ * the raw fingerprint with two XORs: out the old term, in the new. XORs `term(position,
+ * hi, lo)` into `out[0]` (high lane) and `out[1]` (low lane).
+ */
+export function xorTerm(out: Int32Array, position: number, hi: number, lo: number): void {
+  const salt = Math.imul(position + 1, 0x9e3779b1);
+  const a = fmix32(hi ^ salt);
+  const b = fmix32((lo + a) ^ Math.imul(salt, 0x85ebca77));
+  out[0] ^= fmix32(a ^ Math.imul(b | 1, 0xc2b2ae35));
+  out[1] ^= b;
+}
+
+/**
+ * The visited-set fingerprint of a raw XOR fingerprint (see {@link xorTerm}): both lanes
+ * mixed once more, never (0, 0). Writes into `out[0..1]` from `raw[0..1]` (may be the same array).
+ */
+export function finishTerms(raw: Int32Array, out: Int32Array): void {
+  const hi = fmix32(raw[0] ^ Math.imul(raw[1], 0x27d4eb2f));
+  const lo = fmix32(raw[1] ^ Math.imul(hi, 0x165667b1));
+  out[0] = hi;
+  out[1] = hi === 0 && lo === 0 ? 1 : lo;
+}

@@ -1,4 +1,5 @@
 import type { Hasher } from './hasher.ts';
+import type { PackedModel, PackedSettings } from './packed.ts';
 import type { Property } from './property.ts';
 
 /**
@@ -50,6 +51,12 @@ export interface Model<TState, TAction> {
    * `symmetry: false`; the verdicts must agree.
    */
   representative?(state: TState): TState;
+  /**
+   * The packed fast path (see {@link PackedModel}): a fresh engine for one search, or
+   * `undefined` when the model cannot offer one for these settings (the explorer then uses
+   * the plain functions above). Models built with `createActorSystemModel` have it.
+   */
+  packed?(settings: PackedSettings): PackedModel<TState> | undefined;
   /** A plain-object view of a state for display, diffs and exports. Default: the state. */
   view?(state: TState): unknown;
   /** Bounds and settings to print with every result (max epoch, fault budgets, ...). */

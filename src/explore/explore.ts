@@ -39,7 +39,7 @@ export function explore<TState, TAction>(model: Model<TState, TAction>, options:
     properties,
     bounds: model.bounds ?? {},
     ...(resolved.strategy === 'simulate' ? { seed: resolved.seed } : {}),
-    ...(search.edges !== undefined ? { graph: new StateGraph(model, search, properties) } : {}),
+    ...(search.edges !== undefined ? { graph: new StateGraph(model, { nodes: search.visited.size, edges: search.edges, states: search.states, parents: search.parents.view().slice() }, properties) } : {}),
   };
   return result;
 }

@@ -15,6 +15,9 @@ export interface Progress {
   readonly total: number | undefined;
 }
 
+/** Which representation of states the search runs on. */
+export type EngineMode = 'packed' | 'object';
+
 /** When the state graph is recorded and materialised as graphology. */
 export type GraphMode = 'auto' | 'always' | 'never';
 
@@ -41,6 +44,11 @@ export interface ExploreOptions {
   readonly graph?: GraphMode;
   /** Largest state graph materialised as graphology (nodes). */
   readonly graphLimit?: number;
+  /**
+   * `packed` (default): run on the model's packed form (`Model.packed`) when it has one;
+   * `object`: always on state objects. Both give the same counts, verdicts and traces.
+   */
+  readonly engine?: EngineMode;
   /** Use the model's `representative` (symmetry reduction) when it has one (default true). */
   readonly symmetry?: boolean;
   /** Preallocate the visited set for this many states. */
@@ -69,6 +77,7 @@ export const DEFAULTS = {
   /** Edges are recorded (12 bytes each) up to this many states in `auto` mode. */
   edgeLimit: 5_000_000,
   graphLimit: 200_000,
+  engine: 'packed' as EngineMode,
   symmetry: true,
   expectedStates: 1 << 16,
   seed: 0,
@@ -92,6 +101,7 @@ export function resolveOptions(options: ExploreOptions = {}): ResolvedOptions {
     stopOnViolation: options.stopOnViolation ?? DEFAULTS.stopOnViolation,
     graph: options.graph ?? DEFAULTS.graph,
     graphLimit: options.graphLimit ?? DEFAULTS.graphLimit,
+    engine: options.engine ?? DEFAULTS.engine,
     symmetry: options.symmetry ?? DEFAULTS.symmetry,
     expectedStates: options.expectedStates ?? DEFAULTS.expectedStates,
     seed: options.seed ?? DEFAULTS.seed,
@@ -102,6 +112,9 @@ export function resolveOptions(options: ExploreOptions = {}): ResolvedOptions {
   };
   if (!['bfs', 'dfs', 'simulate'].includes(resolved.strategy)) {
     throw splitvoteError('SV202', `strategy "${String(resolved.strategy)}" is not one of bfs, dfs, simulate`);
+  }
+  if (!['packed', 'object'].includes(resolved.engine)) {
+    throw splitvoteError('SV202', `engine "${String(resolved.engine)}" is not one of packed, object`);
   }
   if (!['auto', 'always', 'never'].includes(resolved.graph)) {
     throw splitvoteError('SV202', `graph "${String(resolved.graph)}" is not one of auto, always, never`);

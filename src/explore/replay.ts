@@ -1,3 +1,4 @@
+import { label } from '../core/label.ts';
 import type { Model } from '../core/model.ts';
 import type { Trace, TraceStep } from '../core/result.ts';
 import { splitvoteError } from '../core/errors.ts';
@@ -36,8 +37,4 @@ export function replay<TState, TAction>(model: Model<TState, TAction>, init: num
   return loopsTo === undefined ? { init, path: [...path], steps } : { init, path: [...path], steps, loopsTo };
 }
 
-/** The action in the model's words, or its JSON form when the model has no formatter. */
-export function label<TState, TAction>(model: Model<TState, TAction>, action: TAction, state: TState): string {
-  if (model.formatAction !== undefined) return model.formatAction(action, state);
-  return typeof action === 'string' ? action : JSON.stringify(action);
-}
+export { label };

@@ -1,13 +1,15 @@
 import type { Model } from '../core/model.ts';
+import { ACTION_CODE_WORDS, NEXT_STATE, type PackedModel } from '../core/packed.ts';
 import type { Property } from '../core/property.ts';
 import type { Stats, StopReason, Strategy } from '../core/result.ts';
 import { Hasher } from '../core/hasher.ts';
 import { fingerprinter } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprintSet.ts';
-import { IntList } from './growable.ts';
+import { IntList } from '../store/intList.ts';
+import { EdgeList } from '../store/edgeList.ts';
+import { ArrayStateStore, PackedStateStore } from '../store/stateStore.ts';
 import type { ResolvedOptions } from './options.ts';
 import { DEFAULTS } from './options.ts';
-import { EdgeList } from '../graph/edgeList.ts';
 
 /**
  * The bookkeeping every exhaustive strategy shares: visited fingerprints, a parent pointer
@@ -25,7 +27,9 @@ export class Search<TState, TAction> {
   /** Recorded edges (from, to, action index), or undefined when the graph is not recorded. */
   edges: EdgeList | undefined;
   /** States by ordinal, kept while the graph may still be materialised. */
-  states: TState[] | undefined;
+  states: ArrayStateStore<TState> | PackedStateStore<TState> | undefined;
+  /** The model's packed engine for this search, when the search runs on packed vectors. */
+  readonly packed: PackedModel<TState> | undefined;
   /** Per `eventually`/`recoverable` property: one byte per ordinal, 1 where the condition holds. */
   readonly labels: IntList[] = [];
   /** Per property: first ordinal that violates (always) or witnesses (sometimes), else -1. */
@@ -50,13 +54,15 @@ export class Search<TState, TAction> {
   private readonly pending: number[];
   private readonly encode: (state: TState) => void;
 
-  constructor(readonly model: Model<TState, TAction>, readonly options: ResolvedOptions, readonly strategy: Strategy) {
+  constructor(readonly model: Model<TState, TAction>, readonly options: ResolvedOptions, readonly strategy: Strategy, packed?: PackedModel<TState>) {
+    this.packed = packed;
     // Random walks record no edges (they cover the graph only partly) but need ordinals to
     // continue from states seen before.
     const recordEdges = options.graph !== 'never' && strategy !== 'simulate';
     this.visited = new FingerprintSet(Math.min(options.expectedStates, options.maxStates), recordEdges || strategy === 'simulate');
     this.edges = recordEdges ? new EdgeList() : undefined;
-    this.states = recordEdges && options.graphLimit > 0 ? [] : undefined;
+    const keep = recordEdges && options.graphLimit > 0;
+    this.states = !keep ? undefined : packed === undefined ? new ArrayStateStore<TState>() : new PackedStateStore(packed.width, packed.decode);
     this.properties = model.properties;
     this.found = new Int32Array(this.properties.length).fill(-1);
     this.pending = [];
@@ -74,28 +80,58 @@ export class Search<TState, TAction> {
    */
   visit(state: TState, parent: number, actionIndex: number): number {
     this.encode(state);
-    if (this.visited.size >= this.options.maxStates && !this.visited.has(this.hasher.hi, this.hasher.lo)) {
+    const ordinal = this.admit(this.hasher.hi, this.hasher.lo, parent, actionIndex);
+    if (ordinal < 0) return -1;
+    this.check(state, ordinal);
+    if (this.edges !== undefined) this.keepForGraph(ordinal, state);
+    return ordinal;
+  }
+
+  /**
+   * {@link visit} for a packed vector `words[offset..]` whose fingerprint the engine wrote
+   * into `fp`. The state object is decoded only when the state is new (for its properties).
+   */
+  visitPacked(fp: Int32Array, parent: number, actionIndex: number, words: Int32Array, offset: number): number {
+    const ordinal = this.admit(fp[0] >>> 0, fp[1] >>> 0, parent, actionIndex);
+    if (ordinal < 0) return -1;
+    this.check(this.packed!.decode(words, offset), ordinal);
+    if (this.edges !== undefined) this.keepForGraph(ordinal, undefined, words, offset);
+    return ordinal;
+  }
+
+  /** The visited-set, parent and edge bookkeeping of a visit; returns the new ordinal or -1. */
+  private admit(hi: number, lo: number, parent: number, actionIndex: number): number {
+    if (this.visited.size >= this.options.maxStates && !this.visited.has(hi, lo)) {
       // The limit is exact: the state that would be one too many is not added.
       this.stopReason = 'max-states';
       return -1;
     }
-    const isNew = this.visited.add(this.hasher.hi, this.hasher.lo);
+    const isNew = this.visited.add(hi, lo);
     const edges = this.edges;
     if (edges !== undefined && parent >= 0) edges.add(parent, this.visited.lastOrdinal, actionIndex);
     if (!isNew) return -1;
-    const ordinal = this.visited.size - 1;
     this.parents.push(parent);
     this.actionIndices.push(actionIndex);
-    this.check(state, ordinal);
-    if (edges !== undefined) this.keepForGraph(state, ordinal);
-    return ordinal;
+    return this.visited.size - 1;
   }
 
   /** Marks a state whose successors have all been generated; counts deadlocks. */
   expanded(state: TState, ordinal: number, successors: number, boundaryCut: boolean): void {
+    if (this.isDeadlockCandidate(ordinal, successors, boundaryCut) && !this.model.isFinal?.(state)) this.deadlock(ordinal);
+  }
+
+  /** {@link expanded} for a packed vector (decoded only when it may be a deadlock). */
+  expandedPacked(words: Int32Array, offset: number, ordinal: number, successors: number, boundaryCut: boolean): void {
+    if (!this.isDeadlockCandidate(ordinal, successors, boundaryCut)) return;
+    if (this.model.isFinal === undefined || !this.model.isFinal(this.packed!.decode(words, offset))) this.deadlock(ordinal);
+  }
+
+  private isDeadlockCandidate(ordinal: number, successors: number, boundaryCut: boolean): boolean {
     if (boundaryCut) this.open.push(ordinal);
-    if (successors > 0 || boundaryCut || !this.options.deadlock) return;
-    if (this.model.isFinal?.(state)) return;
+    return successors === 0 && !boundaryCut && this.options.deadlock;
+  }
+
+  private deadlock(ordinal: number): void {
     this.deadlocks++;
     if (this.firstDeadlock < 0) this.firstDeadlock = ordinal;
   }
@@ -194,6 +230,18 @@ export class Search<TState, TAction> {
     return false;
   }
 
+  /** {@link hasNewSuccessor} for a packed vector. */
+  hasNewSuccessorPacked(words: Int32Array, offset: number, codes: number[], scratch: Int32Array, fp: Int32Array): boolean {
+    const packed = this.packed!;
+    codes.length = 0;
+    packed.actions(words, offset, codes);
+    for (let a = 0; a < codes.length / ACTION_CODE_WORDS; a++) {
+      if (packed.next(words, offset, codes, a, scratch, fp) !== NEXT_STATE) continue;
+      if (!this.visited.has(fp[0] >>> 0, fp[1] >>> 0)) return true;
+    }
+    return false;
+  }
+
   private anyAlwaysViolated(): boolean {
     for (let i = 0; i < this.properties.length; i++) {
       if (this.properties[i].kind === 'always' && this.found[i] >= 0) return true;
@@ -220,11 +268,12 @@ export class Search<TState, TAction> {
     }
   }
 
-  private keepForGraph(state: TState, ordinal: number): void {
+  private keepForGraph(ordinal: number, state: TState | undefined, words?: Int32Array, offset = 0): void {
     const states = this.states;
     if (states !== undefined) {
-      if (ordinal < this.options.graphLimit) states.push(state);
-      else this.states = undefined;
+      if (ordinal >= this.options.graphLimit) this.states = undefined;
+      else if (states instanceof PackedStateStore) states.push(words!, offset);
+      else states.push(state!);
     }
     if (this.options.graph === 'auto' && ordinal >= DEFAULTS.edgeLimit) {
       // Too large to keep the graph: stop recording; liveness verdicts become unknown.

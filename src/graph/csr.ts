@@ -1,4 +1,4 @@
-import type { EdgeList } from './edgeList.ts';
+import type { EdgeList } from '../store/edgeList.ts';
 
 /**
  * A graph in compressed sparse row form: the out-edges of node `v` are

@@ -1,4 +1,4 @@
-import type { EdgeList } from './edgeList.ts';
+import type { EdgeList } from '../store/edgeList.ts';
 import { toCsr, type Csr } from './csr.ts';
 import { stronglyConnected } from './scc.ts';
 

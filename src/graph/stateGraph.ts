@@ -2,9 +2,9 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Model } from '../core/model.ts';
 import type { PropertyVerdict } from '../core/result.ts';
 import { splitvoteError } from '../core/errors.ts';
-import type { Search } from '../explore/search.ts';
-import { label } from '../explore/replay.ts';
-import type { EdgeList } from './edgeList.ts';
+import { label } from '../core/label.ts';
+import type { EdgeList } from '../store/edgeList.ts';
+import type { StateStore } from '../store/stateStore.ts';
 
 /** Attributes of a state node in the graphology graph. */
 export interface StateNodeAttributes {
@@ -27,6 +27,15 @@ export interface StateEdgeAttributes {
   readonly actionIndex: number;
 }
 
+/** What a search hands the state graph: its size, edges, states (while kept) and parent pointers. */
+export interface ExploredGraph<TState> {
+  readonly nodes: number;
+  readonly edges: EdgeList;
+  readonly states: StateStore<TState> | undefined;
+  /** Parent ordinal per state (-1 for initial states); the graph keeps this array. */
+  readonly parents: Int32Array;
+}
+
 /**
  * The explored state graph: the compact edge list of the search, and the states themselves
  * while there are at most `graphLimit` of them. `toGraphology()` materialises a graphology
@@ -36,15 +45,15 @@ export class StateGraph<TState, TAction> {
   readonly nodes: number;
   readonly edges: EdgeList;
   /** States by ordinal, or undefined when the graph was too large to keep them. */
-  readonly states: readonly TState[] | undefined;
+  readonly states: StateStore<TState> | undefined;
   private readonly parents: Int32Array;
   private cached: MultiDirectedGraph<StateNodeAttributes, StateEdgeAttributes> | undefined;
 
-  constructor(readonly model: Model<TState, TAction>, search: Search<TState, TAction>, readonly verdicts: readonly PropertyVerdict[]) {
-    this.nodes = search.visited.size;
-    this.edges = search.edges!;
-    this.states = search.states !== undefined && search.states.length === this.nodes ? search.states : undefined;
-    this.parents = search.parents.view().slice();
+  constructor(readonly model: Model<TState, TAction>, explored: ExploredGraph<TState>, readonly verdicts: readonly PropertyVerdict[]) {
+    this.nodes = explored.nodes;
+    this.edges = explored.edges;
+    this.states = explored.states !== undefined && explored.states.size === this.nodes ? explored.states : undefined;
+    this.parents = explored.parents;
   }
 
   /** Number of recorded transitions. */
@@ -80,31 +89,34 @@ export class StateGraph<TState, TAction> {
     const depth = this.depths();
     const invariants = model.properties.filter((p) => p.kind === 'always');
     for (let v = 0; v < this.nodes; v++) {
-      const violates = invariants.filter((p) => !p.condition(states[v])).map((p) => p.name);
+      const state = states.get(v);
+      const violates = invariants.filter((p) => !p.condition(state)).map((p) => p.name);
       graph.addNode(String(v), {
         ordinal: v,
         depth: depth[v],
         initial: this.parents[v] < 0,
         status: violates.length > 0 ? 'violation' : 'ok',
         violates,
-        state: model.view ? model.view(states[v]) : states[v],
+        state: model.view ? model.view(state) : state,
       });
     }
     const actions: TAction[] = [];
     let lastFrom = -1;
+    let sourceState = undefined as TState;
     const { from, to, action } = this.edges;
     for (let e = 0; e < this.edges.size; e++) {
       const source = from.get(e);
       if (source !== lastFrom) {
+        sourceState = states.get(source);
         actions.length = 0;
-        model.actions(states[source], actions);
+        model.actions(sourceState, actions);
         lastFrom = source;
       }
       const index = action.get(e);
       const act = actions[index];
       graph.addDirectedEdgeWithKey(String(e), String(source), String(to.get(e)), {
-        action: label(model, act, states[source]),
-        actor: model.actor?.(act, states[source]),
+        action: label(model, act, sourceState),
+        actor: model.actor?.(act, sourceState),
         actionIndex: index,
       });
     }

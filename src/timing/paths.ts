@@ -91,10 +91,10 @@ export function timedExtremes<TGhost, TClock>(model: TimedModel<TGhost, TClock>,
     const from = edges.from.get(e);
     if (from !== lastFrom) {
       actions.length = 0;
-      model.actions(states[from], actions);
+      model.actions(states.get(from), actions);
       lastFrom = from;
     }
-    weight[e] = actions[edges.action.get(e)].at - states[from].now;
+    weight[e] = actions[edges.action.get(e)].at - states.get(from).now;
   }
   const inits = model.initStates();
   const depth = graph.depths();
@@ -108,7 +108,7 @@ export function timedExtremes<TGhost, TClock>(model: TimedModel<TGhost, TClock>,
   let goals = 0;
   let deadEnds = 0;
   for (let v = 0; v < graph.nodes; v++) {
-    if (model.goal(states[v])) {
+    if (model.goal(states.get(v))) {
       goals++;
       if (worst < 0 || dist.longest[v] > dist.longest[worst]) worst = v;
       if (best < 0 || dist.shortest[v] < dist.shortest[best]) best = v;
@@ -124,7 +124,7 @@ export function timedExtremes<TGhost, TClock>(model: TimedModel<TGhost, TClock>,
       at = edges.from.get(via[at]);
     }
     path.reverse();
-    return replay(model, inits.indexOf(states[at]), path);
+    return replay(model, inits.indexOf(states.get(at)), path);
   };
   return {
     ...(worst < 0 ? {} : { worst: { ms: dist.longest[worst], trace: traceTo(worst, dist.longestVia) } }),

@@ -2,6 +2,7 @@ import type { EventObject } from 'xstate';
 import type { AnyModel } from '../core/model.ts';
 import type { Exploration } from '../explore/explore.ts';
 import type { StateGraph } from '../graph/stateGraph.ts';
+import type { StateStore } from '../store/stateStore.ts';
 import { formatCount } from '../report/formatResult.ts';
 import type { CompiledMachine, SystemAction, SystemState } from '../xstate/types.ts';
 import { eventText } from './chart.ts';
@@ -50,7 +51,7 @@ export interface CoverageCounts {
  */
 export function collectCoverage<TState, TAction>(model: AnyModel, graph: StateGraph<TState, TAction>, complete: boolean): Coverage | undefined {
   if (!isActorSystemModel(model) || graph.states === undefined) return undefined;
-  const states = graph.states as readonly SystemState<unknown>[];
+  const states = graph.states as unknown as StateStore<SystemState<unknown>>;
   const compiled = model.compiled;
   const n = compiled.length;
   const activeOf = new Map<CompiledMachine, Set<string>>(compiled.map((c) => [c, new Set<string>()]));
@@ -58,8 +59,8 @@ export function collectCoverage<TState, TAction>(model: AnyModel, graph: StateGr
   for (const machine of new Set(compiled)) {
     // Configurations are few (tens), so mark per configuration seen, not per state.
     const seen = new Uint8Array(machine.configCount);
-    for (const state of states) {
-      state.actors.forEach((a, i) => {
+    for (let v = 0; v < states.size; v++) {
+      states.get(v).actors.forEach((a, i) => {
         if (compiled[i] === machine) seen[a.config] = 1;
       });
     }
@@ -72,7 +73,7 @@ export function collectCoverage<TState, TAction>(model: AnyModel, graph: StateGr
   let lastFrom = -1;
   const { from, action } = graph.edges;
   for (let e = 0; e < graph.edges.size; e++) {
-    const source = states[from.get(e)];
+    const source = states.get(from.get(e));
     if (from.get(e) !== lastFrom) {
       actions.length = 0;
       model.actions(source, actions);

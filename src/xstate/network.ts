@@ -23,43 +23,53 @@ export interface Addressing {
 }
 
 /**
- * Appends the messages for `emitted` (sent by actor `from`) to `channels`, which the caller
- * owns (a fresh copy for this step). `to` is an actor id, an array of ids or `'*'` (every
- * other actor, in actor order); an id that is not an actor is a no-op (a failed node). Each
- * message is the emitted event with `from` stamped and `to` set to one receiver. Returns the
- * messages sent, in order. Throws SV304 for an emitted event without a valid `to`.
+ * Routes the messages for `emitted` (sent by actor `from`): for each event and each
+ * receiver, in order, calls `deliver(to, message)`. `to` is an actor id, an array of ids or
+ * `'*'` (every other actor, in actor order); an id that is not an actor is a no-op (a failed
+ * node). Each message is the emitted event with `from` stamped and `to` set to one
+ * receiver. Throws SV304 for an emitted event without a valid `to`. The one place that says
+ * where an emitted event goes, for the object model and the packed engine alike.
  */
-export function sendAll(channels: (readonly Message[])[], addressing: Addressing, from: number, emitted: readonly EventObject[]): Message[] {
-  const sent: Message[] = [];
+export function route(addressing: Addressing, from: number, emitted: readonly EventObject[], deliver: (to: number, message: Message) => void): void {
   for (let e = 0; e < emitted.length; e++) {
     const event = emitted[e];
     const to = (event as { to?: unknown }).to;
     if (to === '*') {
-      for (let i = 0; i < addressing.ids.length; i++) if (i !== from) sendOne(channels, addressing, from, i, event, sent);
+      for (let i = 0; i < addressing.ids.length; i++) if (i !== from) deliver(i, messageOf(addressing, from, i, event));
     } else if (typeof to === 'string') {
       const i = addressing.indexOf.get(to);
-      if (i !== undefined) sendOne(channels, addressing, from, i, event, sent);
+      if (i !== undefined) deliver(i, messageOf(addressing, from, i, event));
     } else if (Array.isArray(to)) {
       for (const id of to) {
         const i = addressing.indexOf.get(id as string);
-        if (i !== undefined) sendOne(channels, addressing, from, i, event, sent);
+        if (i !== undefined) deliver(i, messageOf(addressing, from, i, event));
       }
     } else {
       throw splitvoteError('SV304', `actor '${addressing.ids[from]}' emitted '${event.type}' without a \`to\` (give an actor id, an array of ids, or '*')`);
     }
   }
-  return sent;
 }
 
 // Messages are immutable by contract (never frozen: freezing costs on the hot path).
-function sendOne(channels: (readonly Message[])[], addressing: Addressing, from: number, to: number, event: EventObject, sent: Message[]): void {
-  const message = { ...event, from: addressing.ids[from], to: addressing.ids[to] } as Message;
-  const link = from * addressing.ids.length + to;
-  const channel = channels[link];
-  const next = channel.slice();
-  next.push(message);
-  channels[link] = next;
-  sent.push(message);
+function messageOf(addressing: Addressing, from: number, to: number, event: EventObject): Message {
+  return { ...event, from: addressing.ids[from], to: addressing.ids[to] } as Message;
+}
+
+/**
+ * Appends the messages for `emitted` (see {@link route}) to `channels`, which the caller
+ * owns (a fresh copy for this step). Returns the messages sent, in order.
+ */
+export function sendAll(channels: (readonly Message[])[], addressing: Addressing, from: number, emitted: readonly EventObject[]): Message[] {
+  const sent: Message[] = [];
+  const n = addressing.ids.length;
+  route(addressing, from, emitted, (to, message) => {
+    const link = from * n + to;
+    const next = channels[link].slice();
+    next.push(message);
+    channels[link] = next;
+    sent.push(message);
+  });
+  return sent;
 }
 
 const scratch = new Hasher();

@@ -1,42 +1,16 @@
-import type { AnyStateMachine, EventObject } from 'xstate';
+import type { EventObject } from 'xstate';
 import type { Hasher } from '../core/hasher.ts';
+import type { PackedSettings } from '../core/packed.ts';
 import { splitvoteError } from '../core/errors.ts';
-import { compileMachine } from './compile.ts';
-import { EMPTY_CHANNEL, encodeChannel, hashCached, removeAt, sendAll, type Addressing } from './network.ts';
-import { referenceStep } from './reference.ts';
+import { EMPTY_CHANNEL, encodeChannel, hashCached, removeAt, sendAll } from './network.ts';
+import { createPackedSystem } from './packed/engine.ts';
+import { createSystemCore } from './systemCore.ts';
 import { actorOfAction, defaultFormatAction, viewState, type FormatContext } from './systemFormat.ts';
-import type { ActorSnapshot, ActorSystemModel, CompiledMachine, Message, StepRecord, StepResult, SystemAction, SystemOptions, SystemState } from './types.ts';
+import type { ActorSnapshot, ActorSystemModel, Message, StepRecord, StepResult, SystemAction, SystemOptions, SystemState } from './types.ts';
+
+export { compileMachineCached } from './systemCore.ts';
 
 const NO_MESSAGES: readonly Message[] = Object.freeze([]);
-
-// Compiling is pure, so actors that share a machine (three RMs) share one compiled table.
-const compiledCache = new WeakMap<AnyStateMachine, CompiledMachine>();
-
-/** {@link compileMachine}, memoised per machine object. Pure. */
-export function compileMachineCached(machine: AnyStateMachine): CompiledMachine {
-  let compiled = compiledCache.get(machine);
-  if (compiled === undefined) {
-    compiled = compileMachine(machine);
-    compiledCache.set(machine, compiled);
-  }
-  return compiled;
-}
-
-function checkOptions(options: SystemOptions<unknown>): void {
-  if (options.actors.length === 0) throw splitvoteError('SV304', `actor system '${options.name}' has no actors; pass at least one ActorSpec`);
-  const seen = new Set<string>();
-  for (const actor of options.actors) {
-    if (typeof actor.id !== 'string' || actor.id === '' || actor.id === '*') throw splitvoteError('SV304', `actor id ${JSON.stringify(actor.id)} is not allowed; use a non-empty string other than '*'`);
-    if (seen.has(actor.id)) throw splitvoteError('SV304', `actor id '${actor.id}' is used twice; actor ids must be unique`);
-    seen.add(actor.id);
-  }
-  const ordering = options.network?.ordering ?? 'fifo';
-  if (ordering !== 'fifo' && ordering !== 'unordered') throw splitvoteError('SV304', `network.ordering '${String(ordering)}' is not one of fifo, unordered`);
-  const drops = options.network?.maxDrops ?? 0;
-  if (!Number.isInteger(drops) || drops < 0) throw splitvoteError('SV304', `network.maxDrops ${String(drops)} must be a non-negative integer`);
-  const engine = options.engine ?? 'compiled';
-  if (engine !== 'compiled' && engine !== 'xstate') throw splitvoteError('SV304', `engine '${String(engine)}' is not one of compiled, xstate`);
-}
 
 /**
  * Composes XState actors and a network into one explorer {@link Model}.
@@ -66,30 +40,11 @@ function checkOptions(options: SystemOptions<unknown>): void {
  * rejects, SV304 for invalid options.
  */
 export function createActorSystemModel<TGhost = undefined>(options: SystemOptions<TGhost>): ActorSystemModel<TGhost> {
-  checkOptions(options as SystemOptions<unknown>);
-  const specs = options.actors;
-  const n = specs.length;
-  const ids = specs.map((a) => a.id);
-  const addressing: Addressing = { ids, indexOf: new Map(ids.map((id, i) => [id, i])) };
-  const compiled = specs.map((a) => compileMachineCached(a.machine));
-  const ordered = (options.network?.ordering ?? 'fifo') === 'fifo';
-  const maxDrops = options.network?.maxDrops ?? 0;
-  const monitor = options.monitor;
-  const useXState = options.engine === 'xstate';
-  const stepActor = (i: number, snapshot: ActorSnapshot, event: EventObject): StepResult | undefined =>
-    useXState ? referenceStep(compiled[i], snapshot.config, snapshot.context, event) : compiled[i].step(snapshot.config, snapshot.context, event);
-
-  // Action objects are immutable, so the same object serves every state (no allocation per call).
-  const deliverCache: SystemAction[][] = Array.from({ length: n * n }, () => []);
-  const dropCache: SystemAction[][] = Array.from({ length: n * n }, () => []);
-  const cached = (cache: SystemAction[][], kind: 'deliver' | 'drop', link: number, index: number): SystemAction =>
-    (cache[link][index] ??= Object.freeze({ kind, link, index }));
-  const timerActions: SystemAction[][][] = compiled.map((c, actor) =>
-    c.timers.map((timers) => timers.map((event) => Object.freeze({ kind: 'event' as const, actor, event }))),
-  );
-
-  const snapshotOf = (i: number, before: ActorSnapshot, result: StepResult): ActorSnapshot =>
-    result.config === before.config && result.context === before.context ? before : { config: result.config, value: compiled[i].values[result.config], context: result.context };
+  const core = createSystemCore(options);
+  const { specs, n, ids, addressing, compiled, ordered, maxDrops, monitor } = core;
+  const stepActor = core.step;
+  const snapshotOf = core.snapshotOf;
+  const cached = (kind: 'deliver' | 'drop', link: number, index: number): SystemAction => core.linkAction(kind, link, index);
 
   // Builds the StepRecord only when there is a monitor: no allocation on the common path.
   const finish = (
@@ -107,13 +62,7 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     return ghost === state.ghost ? state : { ...state, ghost };
   };
 
-  const initStates = (): SystemState<TGhost>[] => {
-    const results = specs.map((spec, i) => compiled[i].initial(spec.input));
-    const actors = results.map((r, i): ActorSnapshot => ({ config: r.config, value: compiled[i].values[r.config], context: r.context }));
-    const channels: (readonly Message[])[] = new Array(n * n).fill(EMPTY_CHANNEL);
-    results.forEach((r, i) => sendAll(channels, addressing, i, r.emitted));
-    return [{ actors, channels, dropsLeft: maxDrops, ghost: monitor === undefined ? (undefined as TGhost) : monitor.initial }];
-  };
+  const initStates = (): SystemState<TGhost>[] => [core.initial()];
 
   // One actor's environment events, then its timer events: the part of `actions` a timed
   // simulation recomputes after that actor's step.
@@ -121,7 +70,7 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     const snapshot = state.actors[actor];
     const environment = specs[actor].environment;
     if (environment !== undefined) for (const event of environment(snapshot)) out.push({ kind: 'event', actor, event });
-    const timers = timerActions[actor][snapshot.config];
+    const timers = core.timerActions(actor, snapshot.config);
     for (let i = 0; i < timers.length; i++) out.push(timers[i]);
   };
 
@@ -130,16 +79,16 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     for (let link = 0; link < channels.length; link++) {
       const length = channels[link].length;
       if (length === 0) continue;
-      if (ordered) out.push(cached(deliverCache, 'deliver', link, 0));
-      else for (let i = 0; i < length; i++) out.push(cached(deliverCache, 'deliver', link, i));
+      if (ordered) out.push(cached('deliver', link, 0));
+      else for (let i = 0; i < length; i++) out.push(cached('deliver', link, i));
     }
     for (let actor = 0; actor < n; actor++) actorEvents(state, actor, out);
     if (state.dropsLeft <= 0) return;
     for (let link = 0; link < channels.length; link++) {
       const length = channels[link].length;
       if (length === 0) continue;
-      if (ordered) out.push(cached(dropCache, 'drop', link, 0));
-      else for (let i = 0; i < length; i++) out.push(cached(dropCache, 'drop', link, i));
+      if (ordered) out.push(cached('drop', link, 0));
+      else for (let i = 0; i < length; i++) out.push(cached('drop', link, i));
     }
   };
 
@@ -239,11 +188,13 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     actorEvents,
     next,
     properties: options.properties ?? [],
-    withinBoundary: options.withinBoundary,
+    withinBoundary: core.withinBoundary,
     isFinal: options.isFinal ?? ((state) => state.actors.every((a, i) => compiled[i].done[a.config])),
     formatAction: (action, state) => options.formatAction?.(action, state, specs) ?? defaultFormatAction(formatContext, action, state as SystemState<unknown>),
     actor: (action) => actorOfAction(formatContext, action),
     encode,
+    // No symmetry on actor systems yet: with symmetry asked for, the explorer uses the objects.
+    packed: (settings: PackedSettings) => (settings.symmetry ? undefined : createPackedSystem(core)),
     view: (state) => viewState(formatContext, state as SystemState<unknown>),
     bounds: { ordering: ordered ? 'fifo' : 'unordered', maxDrops, ...options.bounds },
   };

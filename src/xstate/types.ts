@@ -193,6 +193,11 @@ export interface Monitor<TGhost> {
   readonly initial: TGhost;
   /** Pure: returns the new ghost (or the same object when nothing changed). */
   readonly step: (ghost: TGhost, record: StepRecord, state: SystemState<TGhost>) => TGhost;
+  /**
+   * True when `step` reads only the ghost and the record, never `state`: an engine may then
+   * memoise ghost transitions. Default false.
+   */
+  readonly local?: boolean;
 }
 
 /** Options of `createActorSystemModel`. */
@@ -204,7 +209,16 @@ export interface SystemOptions<TGhost = undefined> {
   readonly monitor?: Monitor<TGhost>;
   /** `compiled` (default): compiled tables. `xstate`: every step through `xstate.transition()` (slow, exact). */
   readonly engine?: 'compiled' | 'xstate';
+  /** States for which this is false are outside the model's boundary (see `Model.withinBoundary`). */
   readonly withinBoundary?: (state: SystemState<TGhost>) => boolean;
+  /**
+   * The per-actor part of the boundary: a state is outside when one actor's snapshot is.
+   * Prefer it (and `ghostWithinBoundary`) to `withinBoundary`: the packed engine decides it
+   * once per distinct snapshot instead of once per state. Pure.
+   */
+  readonly actorWithinBoundary?: (snapshot: ActorSnapshot, actor: number) => boolean;
+  /** The ghost's part of the boundary, decided once per distinct ghost. Pure. */
+  readonly ghostWithinBoundary?: (ghost: TGhost) => boolean;
   readonly isFinal?: (state: SystemState<TGhost>) => boolean;
   /** Protocol words for an action; the default prints "R3 receives AUTH_ACK from P1". */
   readonly formatAction?: (action: SystemAction, state: SystemState<TGhost>, actors: readonly ActorSpec[]) => string | undefined;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DirectedGraph } from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
 import { stronglyConnected, toCsr } from '../../src/index.ts';
-import { EdgeList } from '../../src/graph/edgeList.ts';
+import { EdgeList } from '../../src/store/edgeList.ts';
 
 /** Components as sorted lists of sorted node ids, to compare two partitions. */
 function partition(groups: number[][]): string {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createTimedModel, dagDistances, explore, timedExtremes, toCsr } from '../../src/index.ts';
-import { EdgeList } from '../../src/graph/edgeList.ts';
+import { EdgeList } from '../../src/store/edgeList.ts';
 import { pacedTiming, pingSystem, received } from './fixtures.ts';
 
 describe('dagDistances', () => {

@@ -1,4 +1,4 @@
-import { IntList } from '../explore/growable.ts';
+import { IntList } from './intList.ts';
 
 /**
  * The explored graph as a compact edge list recorded during search: for each transition,
