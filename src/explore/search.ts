@@ -5,6 +5,7 @@ import type { Stats, StopReason, Strategy } from '../core/result.ts';
 import { Hasher } from '../core/hasher.ts';
 import { fingerprinter } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprintSet.ts';
+import { ByteList } from '../store/byteList.ts';
 import { IntList } from '../store/intList.ts';
 import { EdgeList } from '../store/edgeList.ts';
 import { ArrayStateStore, PackedStateStore } from '../store/stateStore.ts';
@@ -31,7 +32,7 @@ export class Search<TState, TAction> {
   /** The model's packed engine for this search, when the search runs on packed vectors. */
   readonly packed: PackedModel<TState> | undefined;
   /** Per `eventually`/`recoverable` property: one byte per ordinal, 1 where the condition holds. */
-  readonly labels: IntList[] = [];
+  readonly labels: ByteList[] = [];
   /** Per property: first ordinal that violates (always) or witnesses (sometimes), else -1. */
   readonly found: Int32Array;
   readonly properties: readonly Property<TState>[];
@@ -68,7 +69,7 @@ export class Search<TState, TAction> {
     this.pending = [];
     this.properties.forEach((p, i) => {
       if (p.kind === 'always' || p.kind === 'sometimes') this.pending.push(i);
-      this.labels.push(new IntList(p.kind === 'eventually' || p.kind === 'recoverable' ? 1024 : 16));
+      this.labels.push(new ByteList(p.kind === 'eventually' || p.kind === 'recoverable' ? 1024 : 16));
     });
     this.encode = fingerprinter(model, this.hasher, options.symmetry);
   }

@@ -38,10 +38,7 @@ export function verdicts<TState, TAction>(search: Search<TState, TAction>): Prop
           out.push({ ...base, status: 'unknown', note: complete ? 'the state graph was not recorded (graph mode never, or too large)' : `search stopped: ${search.stopReason}` });
           return;
         }
-        const goal = search.labels[i].view();
-        const goalBytes = new Uint8Array(goal.length);
-        for (let v = 0; v < goal.length; v++) goalBytes[v] = goal[v];
-        out.push({ ...base, ...livenessVerdict(search, graph, goalBytes, property.kind) });
+        out.push({ ...base, ...livenessVerdict(search, graph, search.labels[i].view(), property.kind) });
         return;
       }
     }
@@ -65,8 +62,8 @@ function livenessVerdict<TState, TAction>(search: Search<TState, TAction>, graph
   if (lasso === undefined) return { status: 'holds', ...(note ? { note } : {}) };
   const edges = graph.edges;
   const init = search.actionIndices.get(lasso.init);
-  const prefix = lasso.prefix.map((e) => edges.action.get(e));
-  const cycle = lasso.cycle.map((e) => edges.action.get(e));
+  const prefix = lasso.prefix.map((e) => edges.action(e));
+  const cycle = lasso.cycle.map((e) => edges.action(e));
   const trace = cycle.length > 0 ? replay(search.model, init, [...prefix, ...cycle], prefix.length) : replay(search.model, init, prefix);
   return { status: 'violated', trace, note: cycle.length > 0 ? 'the trace loops forever without reaching the goal' : 'the trace ends without reaching the goal' };
 }

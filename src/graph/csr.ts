@@ -14,18 +14,26 @@ export interface Csr {
 
 /** Builds the forward (`reverse = false`) or reverse adjacency of an edge list. */
 export function toCsr(edges: EdgeList, nodes: number, reverse = false): Csr {
-  const from = (reverse ? edges.to : edges.from).view();
-  const to = (reverse ? edges.from : edges.to).view();
+  const to = edges.to.view();
+  const count = edges.size;
   const offsets = new Int32Array(nodes + 1);
-  for (let e = 0; e < from.length; e++) offsets[from[e] + 1]++;
+  const targets = new Int32Array(count);
+  const edgeIds = new Int32Array(count);
+  if (!reverse) {
+    edges.forEachRun((source, first, end) => {
+      offsets[source + 1] += end - first;
+    });
+  } else {
+    for (let e = 0; e < count; e++) offsets[to[e] + 1]++;
+  }
   for (let v = 0; v < nodes; v++) offsets[v + 1] += offsets[v];
   const fill = offsets.slice(0, nodes);
-  const targets = new Int32Array(from.length);
-  const edgeIds = new Int32Array(from.length);
-  for (let e = 0; e < from.length; e++) {
-    const at = fill[from[e]]++;
-    targets[at] = to[e];
-    edgeIds[at] = e;
-  }
+  edges.forEachRun((source, first, end) => {
+    for (let e = first; e < end; e++) {
+      const at = fill[reverse ? to[e] : source]++;
+      targets[at] = reverse ? source : to[e];
+      edgeIds[at] = e;
+    }
+  });
   return { nodes, offsets, targets, edgeIds };
 }

@@ -108,7 +108,7 @@ function pathBack(graph: LivenessGraph, viaEdge: Int32Array, v: number): { init:
   let at = v;
   while (viaEdge[at] >= 0) {
     prefix.push(viaEdge[at]);
-    at = graph.edges.from.get(viaEdge[at]);
+    at = graph.edges.source(viaEdge[at]);
   }
   prefix.reverse();
   return { init: at, prefix };

@@ -101,25 +101,21 @@ export class StateGraph<TState, TAction> {
       });
     }
     const actions: TAction[] = [];
-    let lastFrom = -1;
-    let sourceState = undefined as TState;
-    const { from, to, action } = this.edges;
-    for (let e = 0; e < this.edges.size; e++) {
-      const source = from.get(e);
-      if (source !== lastFrom) {
-        sourceState = states.get(source);
-        actions.length = 0;
-        model.actions(sourceState, actions);
-        lastFrom = source;
+    const to = this.edges.to;
+    this.edges.forEachRun((source, first, end) => {
+      const sourceState = states.get(source);
+      actions.length = 0;
+      model.actions(sourceState, actions);
+      for (let e = first; e < end; e++) {
+        const index = this.edges.action(e);
+        const act = actions[index];
+        graph.addDirectedEdgeWithKey(String(e), String(source), String(to.get(e)), {
+          action: label(model, act, sourceState),
+          actor: model.actor?.(act, sourceState),
+          actionIndex: index,
+        });
       }
-      const index = action.get(e);
-      const act = actions[index];
-      graph.addDirectedEdgeWithKey(String(e), String(source), String(to.get(e)), {
-        action: label(model, act, sourceState),
-        actor: model.actor?.(act, sourceState),
-        actionIndex: index,
-      });
-    }
+    });
     this.cached = graph;
     return graph;
   }

@@ -88,13 +88,13 @@ export function timedExtremes<TGhost, TClock>(model: TimedModel<TGhost, TClock>,
   const actions: TimedAction[] = [];
   let lastFrom = -1;
   for (let e = 0; e < edges.size; e++) {
-    const from = edges.from.get(e);
+    const from = edges.source(e);
     if (from !== lastFrom) {
       actions.length = 0;
       model.actions(states.get(from), actions);
       lastFrom = from;
     }
-    weight[e] = actions[edges.action.get(e)].at - states.get(from).now;
+    weight[e] = actions[edges.action(e)].at - states.get(from).now;
   }
   const inits = model.initStates();
   const depth = graph.depths();
@@ -120,8 +120,8 @@ export function timedExtremes<TGhost, TClock>(model: TimedModel<TGhost, TClock>,
     const path: number[] = [];
     let at = v;
     while (via[at] >= 0) {
-      path.push(edges.action.get(via[at]));
-      at = edges.from.get(via[at]);
+      path.push(edges.action(via[at]));
+      at = edges.source(via[at]);
     }
     path.reverse();
     return replay(model, inits.indexOf(states.get(at)), path);

@@ -70,21 +70,18 @@ export function collectCoverage<TState, TAction>(model: AnyModel, graph: StateGr
     });
   }
   const actions: SystemAction[] = [];
-  let lastFrom = -1;
-  const { from, action } = graph.edges;
-  for (let e = 0; e < graph.edges.size; e++) {
-    const source = states.get(from.get(e));
-    if (from.get(e) !== lastFrom) {
-      actions.length = 0;
-      model.actions(source, actions);
-      lastFrom = from.get(e);
+  graph.edges.forEachRun((from, first, end) => {
+    const source = states.get(from);
+    actions.length = 0;
+    model.actions(source, actions);
+    for (let e = first; e < end; e++) {
+      const step = actorStep(actions[graph.edges.action(e)], source, n);
+      if (step === undefined) continue;
+      const snapshot = source.actors[step.actor];
+      const result = compiled[step.actor].step(snapshot.config, snapshot.context, step.event);
+      if (result !== undefined) for (const id of result.taken) takenOf.get(compiled[step.actor])!.add(id);
     }
-    const step = actorStep(actions[action.get(e)], source, n);
-    if (step === undefined) continue;
-    const snapshot = source.actors[step.actor];
-    const result = compiled[step.actor].step(snapshot.config, snapshot.context, step.event);
-    if (result !== undefined) for (const id of result.taken) takenOf.get(compiled[step.actor])!.add(id);
-  }
+  });
   const groups = new Map<string, NamedMachine[]>();
   for (const m of machinesOf(model)) {
     const key = signature(m.compiled);
