@@ -46,6 +46,12 @@ export class Hasher {
     return this;
   }
 
+  /** Feeds `length` 32-bit words of `words` from `offset` in one call (a packed state vector). */
+  words(words: ArrayLike<number>, offset: number, length: number): this {
+    for (let i = offset; i < offset + length; i++) this.int(words[i]);
+    return this;
+  }
+
   /** Feeds any number; non-int32 values are fed as their IEEE-754 bits. */
   num(value: number): this {
     if ((value | 0) === value && !Object.is(value, -0)) return this.int(value);

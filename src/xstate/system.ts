@@ -5,6 +5,7 @@ import { splitvoteError } from '../core/errors.ts';
 import { EMPTY_CHANNEL, encodeChannel, hashCached, removeAt, sendAll } from './network.ts';
 import { createPackedSystem } from './packed/engine.ts';
 import { createSystemCore } from './systemCore.ts';
+import { groupPermutations, representativeOf } from './symmetry.ts';
 import { actorOfAction, defaultFormatAction, viewState, type FormatContext } from './systemFormat.ts';
 import type { ActorSnapshot, ActorSystemModel, Message, StepRecord, StepResult, SystemAction, SystemOptions, SystemState } from './types.ts';
 
@@ -167,6 +168,7 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     if (monitor !== undefined) hashCached(h, state.ghost);
   };
 
+  const perms = options.symmetry === undefined ? undefined : groupPermutations(options.symmetry.groups, n);
   const formatContext: FormatContext = { ids, compiled, showDrops: maxDrops > 0, showGhost: monitor !== undefined };
   const indexOf = (id: string): number => {
     const i = addressing.indexOf.get(id);
@@ -193,8 +195,8 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     formatAction: (action, state) => options.formatAction?.(action, state, specs) ?? defaultFormatAction(formatContext, action, state as SystemState<unknown>),
     actor: (action) => actorOfAction(formatContext, action),
     encode,
-    // No symmetry on actor systems yet: with symmetry asked for, the explorer uses the objects.
-    packed: (settings: PackedSettings) => (settings.symmetry ? undefined : createPackedSystem(core)),
+    ...(perms === undefined ? {} : { representative: representativeOf(options.symmetry!, perms, encode) }),
+    packed: (settings: PackedSettings) => (settings.symmetry && perms === undefined ? undefined : createPackedSystem(core, settings.symmetry ? perms : undefined)),
     view: (state) => viewState(formatContext, state as SystemState<unknown>),
     bounds: { ordering: ordered ? 'fifo' : 'unordered', maxDrops, ...options.bounds },
   };

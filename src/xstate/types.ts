@@ -200,6 +200,26 @@ export interface Monitor<TGhost> {
   readonly local?: boolean;
 }
 
+/**
+ * Symmetry of an actor system (Stateright's `representative`, Murphi's scalarsets): groups
+ * of actors that are interchangeable, and how to rename actor references inside a
+ * snapshot, a message and the ghost. A permutation `rename` maps actor index `i` to
+ * `rename[i]`; the system applies it to the actor order and the links, the renamers to what
+ * is inside. The model asserts that every permutation within the groups maps behaviours to
+ * behaviours and leaves every property's verdict unchanged; the explorer then counts one
+ * state per class (`--no-symmetry` turns it off, and the verdicts must agree).
+ */
+export interface SystemSymmetry<TGhost> {
+  /** Disjoint groups of interchangeable actor indices (groups of one are pointless). */
+  readonly groups: readonly (readonly number[])[];
+  /** The snapshot with every actor reference inside renamed (its own index included). Pure. */
+  renameSnapshot(snapshot: ActorSnapshot, rename: readonly number[]): ActorSnapshot;
+  /** The message with its references renamed, `from` and `to` included. Pure. */
+  renameMessage(message: Message, rename: readonly number[]): Message;
+  /** The ghost with its references renamed. Pure. Default: the ghost itself. */
+  renameGhost?(ghost: TGhost, rename: readonly number[]): TGhost;
+}
+
 /** Options of `createActorSystemModel`. */
 export interface SystemOptions<TGhost = undefined> {
   readonly name: string;
@@ -222,6 +242,8 @@ export interface SystemOptions<TGhost = undefined> {
   readonly isFinal?: (state: SystemState<TGhost>) => boolean;
   /** Protocol words for an action; the default prints "R3 receives AUTH_ACK from P1". */
   readonly formatAction?: (action: SystemAction, state: SystemState<TGhost>, actors: readonly ActorSpec[]) => string | undefined;
+  /** Interchangeable actors: the model's `representative` and the packed engine's fingerprints use it. */
+  readonly symmetry?: SystemSymmetry<TGhost>;
   readonly bounds?: Readonly<Record<string, string | number | boolean>>;
 }
 

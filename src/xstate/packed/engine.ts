@@ -5,6 +5,7 @@ import { route } from '../network.ts';
 import type { SystemCore } from '../systemCore.ts';
 import type { ActorSnapshot, Message, SystemAction, SystemState } from '../types.ts';
 import { MAX_CHANNEL, SystemTables } from './tables.ts';
+import { symmetricFingerprint } from './symmetric.ts';
 import { lazyState, type PackedLayout } from './view.ts';
 
 const DELIVER = 0;
@@ -42,7 +43,7 @@ const ignored = (): Outcome => ({ after: -1, sends: NO_SENDS, sent: NO_MESSAGES,
  * Same actions in the same order as the object model, same successors, same boundary:
  * only the representation differs (test/xstate/packed.test.ts compares both on every step).
  */
-export function createPackedSystem<TGhost>(core: SystemCore<TGhost>): PackedModel<SystemState<TGhost>> {
+export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: readonly (readonly number[])[]): PackedModel<SystemState<TGhost>> {
   const { n, ordered, monitor, compiled, specs, addressing } = core;
   const { actorWithinBoundary, ghostWithinBoundary, withinBoundary } = core.options;
   const t = new SystemTables<TGhost>(ordered);
@@ -246,8 +247,11 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>): PackedMode
     if (monitor !== undefined && !ghostInside(v[GHOST])) return NEXT_CUT;
     if (withinBoundary !== undefined && !withinBoundary(decode(v, 0))) return NEXT_CUT;
     finishTerms(v, fp);
+    if (canonical !== undefined) canonical(v, 0, fp);
     return NEXT_STATE;
   };
+
+  const canonical = perms === undefined ? undefined : symmetricFingerprint(core, t, layout, perms);
 
   const decode = (words: Int32Array, offset: number): SystemState<TGhost> => {
     const actors: ActorSnapshot[] = new Array(n);
@@ -269,6 +273,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>): PackedMode
       raw[0] = words[offset];
       raw[1] = words[offset + 1];
       finishTerms(raw, fp);
+      if (canonical !== undefined) canonical(words, offset, fp);
     },
     actions: (words, offset, out) => {
       for (let link = 0; link < n * n; link++) {
