@@ -29,10 +29,11 @@ const ignored = (): Outcome => ({ after: -1, sends: NO_SENDS, sent: NO_MESSAGES,
 
 /**
  * The packed engine of an actor system ({@link PackedModel}), Spin's collapse compression
- * for statecharts: a state vector holds one interned id per actor snapshot, per channel
- * (the sequence of interned message ids in flight on a link), the drop budget and the
- * ghost, plus its raw fingerprint, the XOR of one term per component content hash
- * (incremental: a step re-hashes only what it changed).
+ * for statecharts: a state vector holds one interned id per actor snapshot, per inbox (the
+ * channels into one actor, each the sequence of interned message ids in flight on its
+ * link), the drop budget and the ghost, plus its raw fingerprint, the XOR of one term per
+ * component content hash (incremental: a step re-hashes only what it changed). With n
+ * actors a vector has 2n + 4 words.
  *
  * A step is a lookup once warm: what actor `i` does on event `e` from snapshot `s` is
  * computed once, with the compiled machine's own guards and actions, and memoised; so is
@@ -46,13 +47,13 @@ const ignored = (): Outcome => ({ after: -1, sends: NO_SENDS, sent: NO_MESSAGES,
 export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: readonly (readonly number[])[]): PackedModel<SystemState<TGhost>> {
   const { n, ordered, monitor, compiled, specs, addressing } = core;
   const { actorWithinBoundary, ghostWithinBoundary, withinBoundary } = core.options;
-  const t = new SystemTables<TGhost>(ordered);
+  const t = new SystemTables<TGhost>(ordered, n);
   const LOCAL = 2;
-  const CHAN = LOCAL + n;
-  const DROPS = CHAN + n * n;
+  const INBOX = LOCAL + n;
+  const DROPS = INBOX + n;
   const GHOST = DROPS + 1;
   const width = monitor === undefined ? DROPS + 1 : GHOST + 1;
-  const layout: PackedLayout<TGhost> = { n, LOCAL, CHAN, DROPS, GHOST, hasGhost: monitor !== undefined, tables: t };
+  const layout: PackedLayout<TGhost> = { n, LOCAL, INBOX, DROPS, GHOST, hasGhost: monitor !== undefined, tables: t };
 
   // outcomes[actor][snapshot id][event id]; sparse arrays, filled as steps are first taken.
   const outcomes: Outcome[][][] = Array.from({ length: n }, () => []);
@@ -62,13 +63,15 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
   const actorIn: number[][] = Array.from({ length: n }, () => []);
   const ghostIn: number[] = [];
 
-  // ---- terms of the raw fingerprint, one per component (empty channels contribute none) ----
+  // ---- terms of the raw fingerprint, one per component (empty inboxes contribute none) ----
   const localTerm = (v: Int32Array, actor: number, id: number): void => xorTerm(v, actor, t.locals.hi[id], t.locals.lo[id]);
-  const channelTerm = (v: Int32Array, link: number, id: number): void => {
-    if (id !== 0) xorTerm(v, n + link, t.channels.hi[id], t.channels.lo[id]);
+  const inboxTerm = (v: Int32Array, actor: number, id: number): void => {
+    if (id !== 0) xorTerm(v, n + actor, t.inboxes.hi[id], t.inboxes.lo[id]);
   };
-  const dropsTerm = (v: Int32Array, drops: number): void => xorTerm(v, n + n * n, drops, 0x2545f491);
-  const ghostTerm = (v: Int32Array, id: number): void => xorTerm(v, n + n * n + 1, t.ghosts.hi[id], t.ghosts.lo[id]);
+  const dropsTerm = (v: Int32Array, drops: number): void => xorTerm(v, 2 * n, drops, 0x2545f491);
+  const ghostTerm = (v: Int32Array, id: number): void => xorTerm(v, 2 * n + 1, t.ghosts.hi[id], t.ghosts.lo[id]);
+  /** The channel id of link `from * n + to` in the vector at `words[offset..]`. */
+  const channelAt = (words: Int32Array, offset: number, link: number): number => t.inboxes.values[words[offset + INBOX + (link % n)]][Math.floor(link / n)];
 
   const setLocal = (v: Int32Array, actor: number, id: number): void => {
     const old = v[LOCAL + actor];
@@ -78,11 +81,13 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
     v[LOCAL + actor] = id;
   };
   const setChannel = (v: Int32Array, link: number, id: number): void => {
-    const old = v[CHAN + link];
-    if (old === id) return;
-    channelTerm(v, link, old);
-    channelTerm(v, link, id);
-    v[CHAN + link] = id;
+    const to = link % n;
+    const old = v[INBOX + to];
+    const inbox = t.inboxWith(old, (link - to) / n, id);
+    if (old === inbox) return;
+    inboxTerm(v, to, old);
+    inboxTerm(v, to, inbox);
+    v[INBOX + to] = inbox;
   };
 
   const encode = (state: SystemState<TGhost>): Int32Array => {
@@ -91,10 +96,11 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
       v[LOCAL + i] = t.local(snapshot);
       localTerm(v, i, v[LOCAL + i]);
     });
-    state.channels.forEach((channel, link) => {
-      v[CHAN + link] = t.channelOf(channel);
-      channelTerm(v, link, v[CHAN + link]);
-    });
+    for (let to = 0; to < n; to++) {
+      const channels = Int32Array.from({ length: n }, (_, from) => t.channelOf(state.channels[from * n + to]));
+      v[INBOX + to] = t.inboxOf(channels);
+      inboxTerm(v, to, v[INBOX + to]);
+    }
     v[DROPS] = state.dropsLeft;
     dropsTerm(v, state.dropsLeft);
     if (monitor !== undefined) {
@@ -153,7 +159,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
   };
 
   const applySends = (v: Int32Array, sends: Int32Array): void => {
-    for (let s = 0; s < sends.length; s += 2) setChannel(v, sends[s], t.push(v[CHAN + sends[s]], sends[s + 1]));
+    for (let s = 0; s < sends.length; s += 2) setChannel(v, sends[s], t.push(channelAt(v, 0, sends[s]), sends[s + 1]));
   };
 
   const actorInside = (actor: number, local: number): boolean => {
@@ -221,7 +227,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
       runMonitor(v, memoOf(outcome), 0, eventActions[i].get(arg)!, i, t.events.values[arg], t.locals.values[local], t.locals.values[outcome.after], outcome.sent);
     } else {
       copy(words, offset, v);
-      const channel = v[CHAN + x];
+      const channel = channelAt(v, 0, x);
       const message = t.channels.values[channel][arg];
       setChannel(v, x, ordered ? t.pop(channel) : t.removeAt(channel, arg));
       const event = t.events.values[message];
@@ -257,12 +263,16 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
     const actors: ActorSnapshot[] = new Array(n);
     for (let a = 0; a < n; a++) actors[a] = t.locals.values[words[offset + LOCAL + a]];
     const channels: (readonly Message[])[] = new Array(n * n);
-    for (let link = 0; link < n * n; link++) channels[link] = t.channelMessages[words[offset + CHAN + link]];
+    for (let to = 0; to < n; to++) {
+      const inbox = t.inboxes.values[words[offset + INBOX + to]];
+      for (let from = 0; from < n; from++) channels[from * n + to] = t.channelMessages[inbox[from]];
+    }
     const ghost = monitor === undefined ? (undefined as TGhost) : t.ghosts.values[words[offset + GHOST]];
     return { actors, channels, dropsLeft: words[offset + DROPS], ghost };
   };
 
   const raw = new Int32Array(2);
+  const boxes: Int32Array[] = new Array(n);
   return {
     width,
     initial: () => {
@@ -276,8 +286,9 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
       if (canonical !== undefined) canonical(words, offset, fp);
     },
     actions: (words, offset, out) => {
+      for (let to = 0; to < n; to++) boxes[to] = t.inboxes.values[words[offset + INBOX + to]];
       for (let link = 0; link < n * n; link++) {
-        const channel = words[offset + CHAN + link];
+        const channel = boxes[link % n][Math.floor(link / n)];
         if (channel === 0) continue;
         if (ordered) out.push(DELIVER | (link << 2), 0);
         else for (let m = 0; m < t.channels.values[channel].length; m++) out.push(DELIVER | (link << 2), m);
@@ -288,7 +299,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
       }
       if (words[offset + DROPS] <= 0) return;
       for (let link = 0; link < n * n; link++) {
-        const channel = words[offset + CHAN + link];
+        const channel = boxes[link % n][Math.floor(link / n)];
         if (channel === 0) continue;
         if (ordered) out.push(DROP | (link << 2), 0);
         else for (let m = 0; m < t.channels.values[channel].length; m++) out.push(DROP | (link << 2), m);
@@ -297,6 +308,6 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
     next,
     decode,
     tableBytes: () => t.bytes,
-    tableSizes: () => ({ actorStates: t.locals.size, messages: t.events.size, channels: t.channels.size, ghosts: t.ghosts.size }),
+    tableSizes: () => ({ actorStates: t.locals.size, messages: t.events.size, channels: t.channels.size, inboxes: t.inboxes.size, ghosts: t.ghosts.size }),
   };
 }

@@ -18,14 +18,26 @@ export function symmetricFingerprint<TGhost>(
   perms: readonly (readonly number[])[],
 ): (words: Int32Array, offset: number, fp: Int32Array) => void {
   const symmetry = core.options.symmetry!;
-  const { n, LOCAL, CHAN, DROPS, GHOST, hasGhost } = layout;
+  const { n, LOCAL, INBOX, DROPS, GHOST, hasGhost } = layout;
   const locals: number[][] = perms.map(() => []);
   const channels: number[][] = perms.map(() => []);
+  const inboxes: number[][] = perms.map(() => []);
   const ghosts: number[][] = perms.map(() => []);
   const localOf = (p: number, id: number): number =>
     (locals[p][id] ??= t.local(symmetry.renameSnapshot(t.locals.values[id], perms[p])));
   const channelOf = (p: number, id: number): number =>
     (channels[p][id] ??= t.channelOf(t.channelMessages[id].map((m) => symmetry.renameMessage(m, perms[p]))));
+  /** Receiver i's inbox under the permutation: entry rename[from] holds the renamed channel from `from`. */
+  const inboxOf = (p: number, id: number): number => {
+    let image = inboxes[p][id];
+    if (image === undefined) {
+      const from = t.inboxes.values[id];
+      const renamed = new Int32Array(n);
+      for (let k = 0; k < n; k++) if (from[k] !== 0) renamed[perms[p][k]] = channelOf(p, from[k]);
+      inboxes[p][id] = image = t.inboxOf(renamed);
+    }
+    return image;
+  };
   const ghostOf = (p: number, id: number): number =>
     symmetry.renameGhost === undefined ? id : (ghosts[p][id] ??= t.ghost(symmetry.renameGhost(t.ghosts.values[id], perms[p])));
   const raw = new Int32Array(2);
@@ -39,16 +51,16 @@ export function symmetricFingerprint<TGhost>(
         const id = localOf(p, words[offset + LOCAL + i]);
         xorTerm(raw, rename[i], t.locals.hi[id], t.locals.lo[id]);
       }
-      for (let link = 0; link < n * n; link++) {
-        const c = words[offset + CHAN + link];
-        if (c === 0) continue;
-        const id = channelOf(p, c);
-        xorTerm(raw, n + rename[Math.floor(link / n)] * n + rename[link % n], t.channels.hi[id], t.channels.lo[id]);
+      for (let to = 0; to < n; to++) {
+        const box = words[offset + INBOX + to];
+        if (box === 0) continue;
+        const id = inboxOf(p, box);
+        xorTerm(raw, n + rename[to], t.inboxes.hi[id], t.inboxes.lo[id]);
       }
-      xorTerm(raw, n + n * n, words[offset + DROPS], 0x2545f491);
+      xorTerm(raw, 2 * n, words[offset + DROPS], 0x2545f491);
       if (hasGhost) {
         const id = ghostOf(p, words[offset + GHOST]);
-        xorTerm(raw, n + n * n + 1, t.ghosts.hi[id], t.ghosts.lo[id]);
+        xorTerm(raw, 2 * n + 1, t.ghosts.hi[id], t.ghosts.lo[id]);
       }
       finishTerms(raw, image);
       const hi = image[0] >>> 0;

@@ -28,14 +28,54 @@ export class SystemTables<TGhost> {
   /** Channel contents: message ids per channel id, and the channel as messages (decoded states share them). */
   readonly channels = new Interner<Int32Array>(sameWords);
   readonly channelMessages: (readonly Message[])[] = [];
+  /**
+   * Inboxes: per receiving actor, the tuple of channel ids from each sender (entry `from`),
+   * so a state vector holds n inbox ids instead of n^2 channel ids. Inbox 0 is empty.
+   */
+  readonly inboxes = new Interner<Int32Array>(sameWords);
+  private readonly inboxEdits: (number[] | undefined)[][] = [];
   private readonly pops: number[] = [];
   private readonly pushes: (number[] | undefined)[] = [];
   private readonly removals = new Map<number, number>();
   private readonly h = new Hasher();
 
-  constructor(private readonly ordered: boolean) {
+  constructor(
+    private readonly ordered: boolean,
+    private readonly actors: number,
+  ) {
     this.channels.intern(new Int32Array(0), 0, 0);
     this.channelMessages.push(EMPTY);
+    this.inboxes.intern(new Int32Array(actors), 0, 0);
+  }
+
+  /** The id of the inbox holding channel `channels[from]` from each sender. */
+  inboxOf(channels: Int32Array): number {
+    let empty = true;
+    const h = this.h.reset();
+    for (let from = 0; from < channels.length; from++) {
+      const c = channels[from];
+      if (c !== 0) empty = false;
+      h.int(this.channels.hi[c]).int(this.channels.lo[c]);
+    }
+    if (empty) return 0;
+    h.finish();
+    return this.inboxes.intern(channels, h.hi, h.lo);
+  }
+
+  /** The inbox with its channel from `from` replaced by channel `channel`. */
+  inboxWith(inbox: number, from: number, channel: number): number {
+    let row = this.inboxEdits[inbox];
+    if (row === undefined) this.inboxEdits[inbox] = row = [];
+    let byChannel = row[from];
+    if (byChannel === undefined) row[from] = byChannel = [];
+    let next = byChannel[channel];
+    if (next === undefined) {
+      const channels = this.inboxes.values[inbox].slice();
+      channels[from] = channel;
+      next = this.inboxOf(channels);
+      byChannel[channel] = next;
+    }
+    return next;
   }
 
   /** The id of an actor snapshot. */
@@ -116,7 +156,7 @@ export class SystemTables<TGhost> {
   /** Bytes held by the indexes and memo tables (the values themselves not counted). */
   get bytes(): number {
     const maps = this.removals.size * 40 + (this.pops.length + this.pushes.length) * 8;
-    return this.locals.bytes + this.events.bytes + this.ghosts.bytes + this.channels.bytes + maps;
+    return this.locals.bytes + this.events.bytes + this.ghosts.bytes + this.channels.bytes + this.inboxes.bytes + maps + this.inboxes.size * this.actors * 12;
   }
 
   /**

@@ -6,8 +6,8 @@ export interface PackedLayout<TGhost> {
   readonly n: number;
   /** First word of the actor snapshot ids. */
   readonly LOCAL: number;
-  /** First word of the channel ids (link `from * n + to`). */
-  readonly CHAN: number;
+  /** First word of the inbox ids (one per receiving actor). */
+  readonly INBOX: number;
   readonly DROPS: number;
   readonly GHOST: number;
   readonly hasGhost: boolean;
@@ -57,9 +57,12 @@ export class LazyState<TGhost> implements SystemState<TGhost> {
 
   get channels(): readonly (readonly Message[])[] {
     if (this.channelList === undefined) {
-      const { n, CHAN, tables } = this.layout;
+      const { n, INBOX, tables } = this.layout;
       this.channelList = new Array(n * n);
-      for (let link = 0; link < n * n; link++) this.channelList[link] = tables.channelMessages[this.words[this.offset + CHAN + link]];
+      for (let to = 0; to < n; to++) {
+        const inbox = tables.inboxes.values[this.words[this.offset + INBOX + to]];
+        for (let from = 0; from < n; from++) this.channelList[from * n + to] = tables.channelMessages[inbox[from]];
+      }
     }
     return this.channelList;
   }
