@@ -22,6 +22,9 @@ export type { Exploration } from './explore/explore.ts';
 export { DEFAULTS, resolveOptions } from './explore/options.ts';
 export type { ExploreOptions, Progress, GraphMode, EngineMode } from './explore/options.ts';
 export { replay, label as formatActionLabel } from './explore/replay.ts';
+export { exploreParallel, modelFromRecipe } from './explore/parallel/bfsParallel.ts';
+export type { ParallelOptions } from './explore/parallel/bfsParallel.ts';
+export type { ModelRecipe } from './explore/parallel/protocol.ts';
 
 // src/graph: state graph, exports, analysis
 export { StateGraph } from './graph/stateGraph.ts';

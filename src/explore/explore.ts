@@ -1,6 +1,7 @@
 import type { Model } from '../core/model.ts';
 import type { ExploreResult } from '../core/result.ts';
-import { resolveOptions, type ExploreOptions } from './options.ts';
+import { resolveOptions, type ExploreOptions, type ResolvedOptions } from './options.ts';
+import type { Search } from './search.ts';
 import { bfs } from './bfs.ts';
 import { dfs } from './dfs.ts';
 import { simulate } from './simulate.ts';
@@ -26,11 +27,15 @@ export type Exploration<TState, TAction> = ExploreResult<TState, TAction> & {
 export function explore<TState, TAction>(model: Model<TState, TAction>, options: ExploreOptions = {}): Exploration<TState, TAction> {
   const resolved = resolveOptions(options);
   const run = resolved.strategy === 'bfs' ? bfs : resolved.strategy === 'dfs' ? dfs : simulate;
-  const search = run(model, resolved);
+  return resultOf(model, resolved, run(model, resolved));
+}
+
+/** Judges the properties of a finished search and assembles its result. */
+export function resultOf<TState, TAction>(model: Model<TState, TAction>, resolved: ResolvedOptions, search: Search<TState, TAction>): Exploration<TState, TAction> {
   const properties = verdicts(search);
   const stats = search.stats();
   const complete = search.stopReason === null;
-  const result: Exploration<TState, TAction> = {
+  return {
     model: model.name,
     strategy: resolved.strategy,
     complete,
@@ -41,5 +46,4 @@ export function explore<TState, TAction>(model: Model<TState, TAction>, options:
     ...(resolved.strategy === 'simulate' ? { seed: resolved.seed } : {}),
     ...(search.edges !== undefined ? { graph: new StateGraph(model, { nodes: search.visited.size, edges: search.edges, states: search.states, parents: search.parents.view().slice() }, properties) } : {}),
   };
-  return result;
 }

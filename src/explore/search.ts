@@ -12,6 +12,17 @@ import { ArrayStateStore, PackedStateStore } from '../store/stateStore.ts';
 import type { ResolvedOptions } from './options.ts';
 import { DEFAULTS } from './options.ts';
 
+/** What the search needs of its visited set (the {@link FingerprintSet}, or a shared table). */
+export interface VisitedSet {
+  readonly size: number;
+  readonly bytes: number;
+  /** After `add`: the ordinal of the fingerprint just added or found (when ordinals are tracked). */
+  readonly lastOrdinal: number;
+  add(hi: number, lo: number): boolean;
+  has(hi: number, lo: number): boolean;
+  dropOrdinals(): void;
+}
+
 /**
  * The bookkeeping every exhaustive strategy shares: visited fingerprints, a parent pointer
  * and action index per state (traces are rebuilt by replay), property tracking, the
@@ -22,7 +33,7 @@ import { DEFAULTS } from './options.ts';
  */
 export class Search<TState, TAction> {
   readonly hasher = new Hasher();
-  readonly visited: FingerprintSet;
+  readonly visited: VisitedSet;
   readonly parents = new IntList();
   readonly actionIndices = new IntList();
   /** Recorded edges (from, to, action index), or undefined when the graph is not recorded. */
@@ -55,12 +66,12 @@ export class Search<TState, TAction> {
   private readonly pending: number[];
   private readonly encode: (state: TState) => void;
 
-  constructor(readonly model: Model<TState, TAction>, readonly options: ResolvedOptions, readonly strategy: Strategy, packed?: PackedModel<TState>) {
+  constructor(readonly model: Model<TState, TAction>, readonly options: ResolvedOptions, readonly strategy: Strategy, packed?: PackedModel<TState>, visited?: VisitedSet) {
     this.packed = packed;
     // Random walks record no edges (they cover the graph only partly) but need ordinals to
     // continue from states seen before.
     const recordEdges = options.graph !== 'never' && strategy !== 'simulate';
-    this.visited = new FingerprintSet(Math.min(options.expectedStates, options.maxStates), recordEdges || strategy === 'simulate');
+    this.visited = visited ?? new FingerprintSet(Math.min(options.expectedStates, options.maxStates), recordEdges || strategy === 'simulate');
     this.edges = recordEdges ? new EdgeList() : undefined;
     const keep = recordEdges && options.graphLimit > 0;
     this.states = !keep ? undefined : packed === undefined ? new ArrayStateStore<TState>() : new PackedStateStore(packed.width, packed.decode);
@@ -98,6 +109,25 @@ export class Search<TState, TAction> {
     this.check(this.packed!.decode(words, offset), ordinal);
     if (this.edges !== undefined) this.keepForGraph(ordinal, undefined, words, offset);
     return ordinal;
+  }
+
+  /**
+   * Records a state another party found new (a parallel search's shared table): its
+   * parent, action and properties, as {@link visitPacked} does after the visited-set test.
+   * Ordinals are given in the order of the calls. Returns the ordinal.
+   */
+  adopt(state: TState, parent: number, actionIndex: number, words: Int32Array, offset: number): number {
+    const ordinal = this.parents.length;
+    this.parents.push(parent);
+    this.actionIndices.push(actionIndex);
+    this.check(state, ordinal);
+    if (this.edges !== undefined) this.keepForGraph(ordinal, undefined, words, offset);
+    return ordinal;
+  }
+
+  /** Counts a state without successors that is not final (a deadlock) found elsewhere. */
+  noteDeadlock(ordinal: number): void {
+    this.deadlock(ordinal);
   }
 
   /** The visited-set, parent and edge bookkeeping of a visit; returns the new ordinal or -1. */
@@ -163,6 +193,24 @@ export class Search<TState, TAction> {
       this.reportProgress(frontier);
     }
     return false;
+  }
+
+  /**
+   * {@link shouldStop} for a search that stops only between levels (a parallel BFS): the
+   * clock, memory and violations are checked on every call, and progress is reported.
+   */
+  shouldStopAtLevel(frontier: number): boolean {
+    if (this.stopReason !== null) return true;
+    const options = this.options;
+    if (options.stopOnViolation && (this.firstDeadlock >= 0 || this.anyAlwaysViolated())) this.stopReason = 'violation';
+    else if ((performance.now() - this.started) / 1000 >= options.maxSeconds) this.stopReason = 'max-seconds';
+    else {
+      const rss = process.memoryUsage.rss();
+      if (rss > this.peakMemory) this.peakMemory = rss;
+      if (rss > options.maxMemoryBytes) this.stopReason = 'max-memory';
+    }
+    this.reportProgress(frontier);
+    return this.stopReason !== null;
   }
 
   /** Sends a progress report to `onProgress`, if any. */

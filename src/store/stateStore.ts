@@ -1,3 +1,5 @@
+import { WordStore } from './wordStore.ts';
+
 /** States by ordinal, as the state graph keeps them: plain objects, or packed vectors decoded on demand. */
 export interface StateStore<TState> {
   /** Number of states held (ordinals 0..size-1). */
@@ -28,32 +30,31 @@ export class ArrayStateStore<TState> implements StateStore<TState> {
  * with `decode` when read: 4 bytes per word instead of an object graph per state.
  */
 export class PackedStateStore<TState> implements StateStore<TState> {
-  size = 0;
-  private readonly chunks: Int32Array[] = [];
-  private readonly perChunk: number;
+  private readonly words: WordStore;
 
   constructor(
-    private readonly width: number,
+    width: number,
     private readonly decode: (words: Int32Array, offset: number) => TState,
   ) {
-    this.perChunk = Math.max(1, Math.floor((1 << 16) / width));
+    this.words = new WordStore(width);
+  }
+
+  get size(): number {
+    return this.words.size;
   }
 
   /** Bytes held. */
   get bytes(): number {
-    return this.chunks.length * this.perChunk * this.width * 4;
+    return this.words.bytes;
   }
 
   get(ordinal: number): TState {
-    const chunk = this.chunks[Math.floor(ordinal / this.perChunk)];
-    return this.decode(chunk, (ordinal % this.perChunk) * this.width);
+    this.words.locate(ordinal);
+    return this.decode(this.words.buffer, this.words.offset);
   }
 
   /** Appends the vector at `words[offset..]`. */
   push(words: Int32Array, offset: number): void {
-    const at = this.size % this.perChunk;
-    if (at === 0) this.chunks.push(new Int32Array(this.perChunk * this.width));
-    this.chunks[this.chunks.length - 1].set(words.subarray(offset, offset + this.width), at * this.width);
-    this.size++;
+    this.words.push(words, offset);
   }
 }
