@@ -34,6 +34,16 @@ export interface PackedModel<TState> {
    * undefined) or {@link NEXT_CUT} (outside the model's boundary).
    */
   next(words: Int32Array, offset: number, codes: readonly number[], k: number, scratch: Int32Array, fp: Int32Array): number;
+  /**
+   * Partial-order reduction: when the model can prove that some of the listed actions form
+   * a persistent set in this state (no sequence of the other actions can interfere with
+   * them), appends their indices to `out` and returns true; else returns false (expand
+   * every action). The explorer adds the cycle proviso and decides when reduction keeps
+   * the properties' verdicts. Absent: no reduction.
+   */
+  ample?(words: Int32Array, offset: number, codes: readonly number[], out: number[]): boolean;
+  /** Why `ample` never reduces for this model, when that is known up front (shown in the result). */
+  readonly ampleUnavailable?: string;
   /** The state object of a vector (shared parts are shared, never mutate it). */
   decode(words: Int32Array, offset: number): TState;
   /** Bytes held by the engine's own tables (interned values, memo tables), for statistics. */

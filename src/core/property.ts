@@ -19,9 +19,15 @@ export interface Property<TState> {
   readonly condition: (state: TState) => boolean;
   /** One line for `splitvote list` and reports. */
   readonly description?: string;
+  /**
+   * The model asserts that the property is monotone along every behaviour: an `always`
+   * that fails stays failed, a `sometimes` that holds stays held (sticky history flags,
+   * irrevocable decisions). Partial-order reduction needs it to keep the verdict.
+   */
+  readonly monotone?: boolean;
 }
 
-type Extra = { description?: string };
+type Extra = { description?: string; monotone?: boolean };
 
 /** An invariant: `condition` holds in every reachable state. */
 export function always<TState>(name: string, condition: (state: TState) => boolean, extra: Extra = {}): Property<TState> {

@@ -68,6 +68,17 @@ export interface Stats {
   readonly collisionProbability: number;
   /** Simulation only: walks run. */
   readonly runs?: number;
+  /** Partial-order reduction: whether it ran, why not, and in how many states it took a smaller set of actions. */
+  readonly reduction?: ReductionStats;
+}
+
+/** What partial-order reduction did in one search. */
+export interface ReductionStats {
+  readonly enabled: boolean;
+  /** Why it was off (not asked for, not sound for this model or property kind). */
+  readonly reason?: string;
+  /** States expanded with a persistent subset of their actions. */
+  readonly reducedStates: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import { WordQueue } from '../store/wordQueue.ts';
 import { Search } from './search.ts';
 import type { ResolvedOptions } from './options.ts';
 import { packedOf } from './packedOf.ts';
+import { persistentSubset, reductionPlan } from './reduction.ts';
 
 /**
  * Breadth-first search: states are expanded level by level, so the first state found that
@@ -82,6 +83,10 @@ function bfsObjects<TState, TAction>(model: Model<TState, TAction>, options: Res
 
 function bfsPacked<TState, TAction>(model: Model<TState, TAction>, packed: PackedModel<TState>, options: ResolvedOptions): Search<TState, TAction> {
   const search = new Search(model, options, 'bfs', packed);
+  search.reduction = reductionPlan(model as Model<unknown, unknown>, packed, options);
+  const reduce = search.reduction.enabled;
+  const subset: number[] = [];
+  const probe = new Int32Array(packed.width);
   const width = packed.width;
   // Each record: the state's words, then its ordinal.
   const queue = new WordQueue(width + 1);
@@ -116,10 +121,12 @@ function bfsPacked<TState, TAction>(model: Model<TState, TAction>, packed: Packe
     }
     codes.length = 0;
     packed.actions(words, at, codes);
-    const count = codes.length / ACTION_CODE_WORDS;
+    const only = reduce ? persistentSubset(search, packed, words, at, codes, subset, probe, fp) : undefined;
+    const count = only === undefined ? codes.length / ACTION_CODE_WORDS : only.length;
     let successors = 0;
     let boundaryCut = false;
-    for (let a = 0; a < count; a++) {
+    for (let k = 0; k < count; k++) {
+      const a = only === undefined ? k : only[k];
       const outcome = packed.next(words, at, codes, a, scratch, fp);
       if (outcome === NEXT_NONE) continue;
       if (outcome === NEXT_CUT) {

@@ -4,6 +4,7 @@ import { splitvoteError } from '../core/errors.ts';
 import { Search } from './search.ts';
 import type { ResolvedOptions } from './options.ts';
 import { packedOf } from './packedOf.ts';
+import { persistentSubset, reductionPlan } from './reduction.ts';
 
 interface Frame<TState, TAction> {
   readonly state: TState;
@@ -20,6 +21,8 @@ interface PackedFrame {
   readonly ordinal: number;
   readonly depth: number;
   readonly codes: number[];
+  /** Under reduction: the indices of the persistent set to take, else undefined (all). */
+  readonly only: number[] | undefined;
   next: number;
   successors: number;
   boundaryCut: boolean;
@@ -88,6 +91,8 @@ function dfsObjects<TState, TAction>(model: Model<TState, TAction>, options: Res
 
 function dfsPacked<TState, TAction>(model: Model<TState, TAction>, packed: PackedModel<TState>, options: ResolvedOptions): Search<TState, TAction> {
   const search = new Search(model, options, 'dfs', packed);
+  search.reduction = reductionPlan(model as Model<unknown, unknown>, packed, options);
+  const reduce = search.reduction.enabled;
   const inits = packed.initial();
   if (inits.length === 0) throw splitvoteError('SV103', `model "${model.name}" returned no initial state`);
   const stack: PackedFrame[] = [];
@@ -104,7 +109,8 @@ function dfsPacked<TState, TAction>(model: Model<TState, TAction>, packed: Packe
     }
     const codes: number[] = [];
     packed.actions(words, 0, codes);
-    stack.push({ words, ordinal, depth, codes, next: 0, successors: 0, boundaryCut: false });
+    const only = reduce ? persistentSubset(search, packed, words, 0, codes, [], probeScratch, fp)?.slice() : undefined;
+    stack.push({ words, ordinal, depth, codes, only, next: 0, successors: 0, boundaryCut: false });
   };
 
   for (let i = 0; i < inits.length && search.stopReason === null; i++) {
@@ -115,12 +121,13 @@ function dfsPacked<TState, TAction>(model: Model<TState, TAction>, packed: Packe
     while (stack.length > 0) {
       if (search.shouldStop(stack.length)) break;
       const frame = stack[stack.length - 1];
-      if (frame.next === frame.codes.length / ACTION_CODE_WORDS) {
+      if (frame.next === (frame.only === undefined ? frame.codes.length / ACTION_CODE_WORDS : frame.only.length)) {
         stack.pop();
         search.expandedPacked(frame.words, 0, frame.ordinal, frame.successors, frame.boundaryCut);
         continue;
       }
-      const a = frame.next++;
+      const k = frame.next++;
+      const a = frame.only === undefined ? k : frame.only[k];
       const outcome = packed.next(frame.words, 0, frame.codes, a, scratch, fp);
       if (outcome === NEXT_NONE) continue;
       if (outcome === NEXT_CUT) {

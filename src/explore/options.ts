@@ -49,6 +49,14 @@ export interface ExploreOptions {
    * `object`: always on state objects. Both give the same counts, verdicts and traces.
    */
   readonly engine?: EngineMode;
+  /**
+   * Partial-order reduction (default true): expand a persistent subset of a state's actions
+   * where the model offers one and the reduction keeps every verdict; the result says when
+   * it was off and why. Counterexamples found with it are real but not always shortest.
+   */
+  readonly por?: boolean;
+  /** Guarantee shortest counterexamples (BFS): turns partial-order reduction off (default false). */
+  readonly shortest?: boolean;
   /** Use the model's `representative` (symmetry reduction) when it has one (default true). */
   readonly symmetry?: boolean;
   /** Preallocate the visited set for this many states. */
@@ -78,6 +86,8 @@ export const DEFAULTS = {
   edgeLimit: 5_000_000,
   graphLimit: 200_000,
   engine: 'packed' as EngineMode,
+  por: true,
+  shortest: false,
   symmetry: true,
   expectedStates: 1 << 16,
   seed: 0,
@@ -102,6 +112,8 @@ export function resolveOptions(options: ExploreOptions = {}): ResolvedOptions {
     graph: options.graph ?? DEFAULTS.graph,
     graphLimit: options.graphLimit ?? DEFAULTS.graphLimit,
     engine: options.engine ?? DEFAULTS.engine,
+    por: options.por ?? DEFAULTS.por,
+    shortest: options.shortest ?? DEFAULTS.shortest,
     symmetry: options.symmetry ?? DEFAULTS.symmetry,
     expectedStates: options.expectedStates ?? DEFAULTS.expectedStates,
     seed: options.seed ?? DEFAULTS.seed,

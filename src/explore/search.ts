@@ -10,6 +10,7 @@ import { IntList } from '../store/intList.ts';
 import { EdgeList } from '../store/edgeList.ts';
 import { ArrayStateStore, PackedStateStore } from '../store/stateStore.ts';
 import type { ResolvedOptions } from './options.ts';
+import type { ReductionPlan } from './reduction.ts';
 import { DEFAULTS } from './options.ts';
 
 /** What the search needs of its visited set (the {@link FingerprintSet}, or a shared table). */
@@ -52,6 +53,10 @@ export class Search<TState, TAction> {
   firstDeadlock = -1;
   deadlocks = 0;
   boundaryHits = 0;
+  /** States expanded with a persistent subset of their actions (partial-order reduction). */
+  reducedStates = 0;
+  /** Whether partial-order reduction ran, and why not. */
+  reduction: ReductionPlan = { enabled: false, reason: 'not offered by this strategy' };
   transitions = 0;
   depth = 0;
   stopReason: StopReason = null;
@@ -247,6 +252,7 @@ export class Search<TState, TAction> {
       peakMemoryBytes: Math.max(this.peakMemory, rss),
       collisionProbability: (states * states) / 2 ** 65,
       ...(this.runs === undefined ? {} : { runs: this.runs }),
+      reduction: { ...this.reduction, reducedStates: this.reducedStates },
     };
   }
 

@@ -198,6 +198,12 @@ export interface Monitor<TGhost> {
    * memoise ghost transitions. Default false.
    */
   readonly local?: boolean;
+  /**
+   * True when `step` is local and the ghost updates of steps by different actors commute
+   * (each actor writes its own part, or only sets sticky flags): partial-order reduction
+   * needs it. The model asserts it; the verdicts with and without reduction must agree.
+   */
+  readonly commutative?: boolean;
 }
 
 /**
@@ -242,6 +248,12 @@ export interface SystemOptions<TGhost = undefined> {
   readonly isFinal?: (state: SystemState<TGhost>) => boolean;
   /** Protocol words for an action; the default prints "R3 receives AUTH_ACK from P1". */
   readonly formatAction?: (action: SystemAction, state: SystemState<TGhost>, actors: readonly ActorSpec[]) => string | undefined;
+  /**
+   * The actors actor `actor` may ever send to (the communication topology), for
+   * partial-order reduction. Default: every other actor. The model asserts it; a send
+   * outside it is not checked.
+   */
+  readonly sendsTo?: (actor: number) => readonly number[];
   /** Interchangeable actors: the model's `representative` and the packed engine's fingerprints use it. */
   readonly symmetry?: SystemSymmetry<TGhost>;
   readonly bounds?: Readonly<Record<string, string | number | boolean>>;

@@ -5,6 +5,7 @@ import { route } from '../network.ts';
 import type { SystemCore } from '../systemCore.ts';
 import type { ActorSnapshot, Message, SystemAction, SystemState } from '../types.ts';
 import { MAX_CHANNEL, SystemTables } from './tables.ts';
+import { amplePlanner } from './ample.ts';
 import { symmetricFingerprint } from './symmetric.ts';
 import { lazyState, type PackedLayout } from './view.ts';
 
@@ -273,6 +274,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
 
   const raw = new Int32Array(2);
   const boxes: Int32Array[] = new Array(n);
+  const reduction = amplePlanner(core, t, layout);
   return {
     width,
     initial: () => {
@@ -306,6 +308,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
       }
     },
     next,
+    ...(reduction.ample === undefined ? { ampleUnavailable: reduction.reason } : { ample: reduction.ample }),
     decode,
     tableBytes: () => t.bytes,
     tableSizes: () => ({ actorStates: t.locals.size, messages: t.events.size, channels: t.channels.size, inboxes: t.inboxes.size, ghosts: t.ghosts.size }),
