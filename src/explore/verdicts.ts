@@ -5,6 +5,8 @@ import type { Search } from './search.ts';
 import { replay } from './replay.ts';
 import { shrinkTrace } from './shrink.ts';
 
+const NOT_SHORTEST = 'a counterexample, not necessarily a shortest one (partial-order reduction pruned some orders; --shortest finds a shortest one)';
+
 /**
  * Turns a finished search into one verdict per property (plus "no deadlock" when deadlock
  * checking is on). Traces are rebuilt by replaying the recorded action indices, and each
@@ -16,6 +18,8 @@ export function verdicts<TState, TAction>(search: Search<TState, TAction>): Prop
   const complete = search.stopReason === null;
   const out: PropertyVerdict<TState, TAction>[] = [];
   const graph = complete ? livenessGraph(search) : undefined;
+  // Partial-order reduction keeps the violation reachable, not the shortest path to it.
+  const reduced = search.strategy === 'bfs' && search.reducedStates > 0;
   properties.forEach((property, i) => {
     const base = { name: property.name, kind: property.kind } as const;
     switch (property.kind) {
@@ -24,7 +28,7 @@ export function verdicts<TState, TAction>(search: Search<TState, TAction>): Prop
           const trace = checkedTrace(search, found[i], (s) => !property.condition(s));
           // Random walks give long paths; fast-check shrinks them (BFS traces are already shortest).
           const shown = search.strategy === 'simulate' ? shrinkTrace(model, property, trace, search.options.seed) : trace;
-          out.push({ ...base, status: 'violated', trace: shown });
+          out.push({ ...base, status: 'violated', trace: shown, ...(reduced ? { note: NOT_SHORTEST } : {}) });
         }
         else out.push({ ...base, status: complete ? 'holds' : 'unknown', ...(complete ? {} : { note: `search stopped: ${search.stopReason}` }) });
         return;
