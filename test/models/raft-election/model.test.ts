@@ -29,6 +29,17 @@ describe('the raft-election model', () => {
     expect(statuses(result)).toMatchObject({ [RAFT_PROPERTY.oneLeader]: 'holds', [RAFT_PROPERTY.oneVote]: 'holds', [RAFT_PROPERTY.majority]: 'holds' });
   });
 
+  test('with four servers a candidate counts a first grant and stays a candidate (three servers never take that transition)', () => {
+    const model = createRaftElectionModel({ servers: 4, maxTerm: 1 });
+    let state = model.initStates()[0];
+    for (const label of ['S1: election timeout', 'S2 receives RequestVote(term 1) from S1', 'S1 receives Vote(term 1, granted) from S2']) {
+      const out: Parameters<typeof model.next>[1][] = [];
+      model.actions(state, out);
+      state = model.next(state, out.find((a) => model.formatAction!(a, state) === label)!)!;
+    }
+    expect(model.view!(state)).toMatchObject({ S1: { state: 'candidate', currentTerm: 1, votes: ['S1', 'S2'] } });
+  });
+
   test('the shortest election takes two steps per vote: a timeout, the request, the grant', () => {
     const result = explore(createRaftElectionModel({ servers: 2, maxTerm: 1 }), { strategy: 'bfs' });
     expect(trace(result, RAFT_PROPERTY.elected)).toEqual(['initial state', 'S1: election timeout', 'S2 receives RequestVote(term 1) from S1', 'S1 receives Vote(term 1, granted) from S2']);
