@@ -6,7 +6,7 @@ import type { RequestVote, Vote } from '../../../models/raft-election/index.ts';
 const statuses = (result: { properties: readonly { name: string; status: string }[] }) => Object.fromEntries(result.properties.map((p) => [p.name, p.status]));
 const trace = (result: { properties: readonly { name: string; trace?: { steps: readonly { label: string }[] } }[] }, property: string) => result.properties.find((p) => p.name === property)?.trace?.steps.map((s) => s.label);
 
-describe('the raft-election model', () => {
+describe('the raft-election model', { timeout: 60_000 }, () => {
   test('with 2 servers and terms up to 3, every property holds in 650 states (the compiled tables and XState agree)', () => {
     const compiled = explore(createRaftElectionModel({ servers: 2, maxTerm: 3 }), { strategy: 'bfs' });
     expect(compiled.complete).toBe(true);
@@ -46,7 +46,7 @@ describe('the raft-election model', () => {
   });
 });
 
-describe('each property catches its planted bug', () => {
+describe('each property catches its planted bug', { timeout: 60_000 }, () => {
   test('a voter that forgets whom it voted for votes twice in a term (one vote per term)', () => {
     const forgetful = serverMachine.provide({ guards: { canGrant: ({ context, event }: { context: { currentTerm: number }; event: RequestVote | Vote }) => event.term === context.currentTerm } });
     const result = explore(createRaftElectionModel({ servers: 2, maxTerm: 2, machine: forgetful }), { strategy: 'bfs' });
