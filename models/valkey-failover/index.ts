@@ -24,7 +24,7 @@ export { NACK_REASON, NACK_REASON_NAME } from './types.ts';
 
 /**
  * The `valkey-failover` catalog entry: the Valkey cluster replica-failover election with and
- * without FAILOVER_AUTH_NACK (reference: shared/reference/valkey-failover-protocol.md).
+ * without FAILOVER_AUTH_NACK (reference: docs/protocol/valkey-failover.md).
  * `extras.primary` / `extras.replica` replace the node machines (e.g. a `provide()`d
  * deliberate bug). `create` is pure; it throws SV403 for an unknown preset or variant or an
  * invalid combination, naming what is allowed.

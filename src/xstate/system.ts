@@ -25,7 +25,7 @@ const NO_MESSAGES: readonly Message[] = Object.freeze([]);
  *   a drop per link (FIFO: the head; unordered: every message).
  * - `next`: a delivery pops the message and hands it to the receiver as the event (a message
  *   the receiver ignores is still consumed); an environment or timer event with no enabled
- *   transition gives `undefined`. Emitted events become messages (see {@link sendAll}). The
+ *   transition gives `undefined`. Emitted events become messages (see `sendAll` in network.ts). The
  *   monitor then sees a {@link StepRecord} and returns the new ghost.
  * - Initial state: every actor's initial snapshot; what actors emit on entry is sent in actor
  *   order (the monitor does not see it).

@@ -1,6 +1,6 @@
 /**
  * The timer formulas of the failover election, in milliseconds, each from the reference
- * (shared/reference/valkey-failover-protocol.md) and the upstream function it mirrors. Pure.
+ * (docs/protocol/valkey-failover.md) and the upstream function it mirrors. Pure.
  */
 
 /** `CLUSTER_CRON_PERIOD_MS`: clusterCron runs every 100 ms (§6, §2.1). */
