@@ -7,7 +7,7 @@
 export type { Model, AnyModel, StateOf, ActionOf } from './core/model.ts';
 export type { Property, PropertyKind } from './core/property.ts';
 export { always, sometimes, eventually, recoverable } from './core/property.ts';
-export type { ExploreResult, PropertyVerdict, PropertyStatus, Stats, StopReason, Strategy, Trace, TraceStep } from './core/result.ts';
+export type { ExploreResult, PropertyVerdict, PropertyStatus, ReductionStats, Stats, StopReason, Strategy, Trace, TraceStep } from './core/result.ts';
 export { Hasher } from './core/hasher.ts';
 export { hashValue } from './core/hashValue.ts';
 export { sameValue } from './core/sameValue.ts';
@@ -55,6 +55,7 @@ export type {
   SystemAction,
   SystemOptions,
   SystemState,
+  SystemSymmetry,
   TimerEvent,
   TransitionInfo,
 } from './xstate/types.ts';

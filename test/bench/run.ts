@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { explore, type AnyModel, type ExploreOptions, type Model } from '../../src/index.ts';
 import { counters } from '../fixtures/counters.ts';
+import { hanoi } from '../fixtures/hanoi.ts';
 import { catalog } from '../../models/index.ts';
 import { TIMED_BENCHES, timedBench, TIMED_TABLE_HEADER, exhaustiveTimedBench } from './timed.ts';
 
@@ -22,7 +23,7 @@ interface Bench {
 }
 
 const failover = catalog.find((entry) => entry.name === 'valkey-failover')!;
-/** The failover presets as `splitvote check` runs them (graph recorded for L1). */
+/** The failover presets as `splitvote check` runs them (graph recorded for L1), on the packed engine. */
 const FAILOVER: Bench[] = [
   ['minimal', ['nack-4654']],
   ['split-vote', ['nack-4654']],
@@ -38,6 +39,40 @@ const FAILOVER: Bench[] = [
   options: { strategy: 'bfs' },
   firstViolation: true,
 }));
+
+/** Issue 9's comparisons: the same search on the object engine, and the presets that did not finish before. */
+const ENGINE: Bench[] = [
+  {
+    name: 'failover-siblings-object',
+    what: 'failover-siblings (nack-4654,bounded-delay, symmetry off) on the object engine, for the packed/object ratio',
+    model: () => failover.create({ preset: 'siblings', variants: ['nack-4654', 'bounded-delay'] }),
+    options: { strategy: 'bfs', engine: 'object', symmetry: false },
+  },
+  {
+    name: 'failover-siblings-default',
+    what: 'valkey-failover --preset siblings with the default variant (did not finish in 240 s on the object engine)',
+    model: () => failover.create({ preset: 'siblings', variants: failover.defaultVariants }),
+    options: { strategy: 'bfs' },
+  },
+  {
+    name: 'failover-split-vote-redis',
+    what: 'valkey-failover --preset split-vote --variant redis-7.0',
+    model: () => failover.create({ preset: 'split-vote', variants: ['redis-7.0'] }),
+    options: { strategy: 'bfs' },
+  },
+  {
+    name: 'hanoi-14-packed',
+    what: 'Towers of Hanoi, 14 disks (3^14 states, 3^15 - 3 transitions), a hand-written packed model, BFS, no graph',
+    model: () => hanoi(14, { packed: true }),
+    options: { strategy: 'bfs', graph: 'never', expectedStates: 4_782_969 },
+  },
+  {
+    name: 'hanoi-14-encode',
+    what: 'the same through the plain Model API with an encode() of one word',
+    model: () => hanoi(14),
+    options: { strategy: 'bfs', graph: 'never', expectedStates: 4_782_969 },
+  },
+];
 
 const BENCHES: Bench[] = [
   {
@@ -71,6 +106,7 @@ const BENCHES: Bench[] = [
     options: { strategy: 'bfs', graph: 'always', graphLimit: 0 },
   },
   ...FAILOVER,
+  ...ENGINE,
   exhaustiveTimedBench,
 ];
 
@@ -108,7 +144,7 @@ if (only === undefined) {
   if (!dryRun) {
     if (!existsSync(docs)) writeFileSync(docs, readFileSync(new URL('./header.md', import.meta.url), 'utf8'));
     let text = readFileSync(docs, 'utf8');
-    text = insertRows(text, '| date | benchmark | states |', rows);
+    text = insertRows(text, '| date | benchmark | engine | states |', rows);
     text = insertRows(text, TIMED_TABLE_HEADER, timedRows);
     writeFileSync(docs, text);
     process.stdout.write(`added ${rows.length + timedRows.length} row(s) to docs/benchmarks.md\n`);
@@ -129,23 +165,30 @@ for (const bench of TIMED_BENCHES) if (bench.name === only) process.stdout.write
 
 for (const bench of BENCHES) {
   if (bench.name !== only) continue;
-  const result = explore(bench.model(), bench.options);
-  const { states, transitions, seconds, visitedBytes, peakMemoryBytes } = result.stats;
+  const model = bench.model();
+  const startRss = process.memoryUsage.rss();
+  const result = explore(model, bench.options);
+  // Peak resident memory of the process (the kernel's count) minus what it held before the search.
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const { states, transitions, seconds, visitedBytes } = result.stats;
+  const engine = bench.options.engine === 'object' || model.packed === undefined ? 'object' : 'packed';
   const first = bench.firstViolation ? explore(bench.model(), { ...bench.options, stopOnViolation: true }) : undefined;
   const firstViolation = first === undefined ? '' : first.stopReason === 'violation' ? `${first.stats.seconds.toFixed(2)} s (${first.properties.find((p) => p.status === 'violated')?.name.split(' ')[0]})` : 'none';
   const row = [
     date,
     bench.name,
+    engine,
     states.toLocaleString('en-US'),
     transitions.toLocaleString('en-US'),
     seconds.toFixed(2),
     Math.round(states / seconds).toLocaleString('en-US'),
     Math.round(transitions / seconds).toLocaleString('en-US'),
     (visitedBytes / states).toFixed(1),
-    `${(peakMemoryBytes / 2 ** 20).toFixed(0)} MiB`,
+    (Math.max(0, peakRss - startRss) / states).toFixed(0),
+    `${(peakRss / 2 ** 20).toFixed(0)} MiB`,
     firstViolation,
     machine,
   ];
-  process.stdout.write(`${bench.name}: ${bench.what}\n  ${states} states, ${transitions} transitions in ${seconds.toFixed(2)} s = ${row[5]} states/s, ${row[6]} transitions/s, ${row[7]} bytes/state in the visited set, peak RSS ${row[8]}${firstViolation ? `, first counterexample ${firstViolation}` : ''}\n`);
+  process.stdout.write(`${bench.name}: ${bench.what}\n  ${engine} engine: ${states} states, ${transitions} transitions in ${seconds.toFixed(2)} s = ${row[6]} states/s, ${row[7]} transitions/s, ${row[8]} bytes/state in the visited set, ${row[9]} bytes/state of peak memory over the start, peak RSS ${row[10]}${firstViolation ? `, first counterexample ${firstViolation}` : ''}\n`);
   process.stdout.write(`| ${row.join(' | ')} |\n`);
 }
