@@ -25,6 +25,7 @@ export { replay, label as formatActionLabel } from './explore/replay.ts';
 export { exploreParallel, modelFromRecipe } from './explore/parallel/bfsParallel.ts';
 export type { ParallelOptions } from './explore/parallel/bfsParallel.ts';
 export type { ModelRecipe } from './explore/parallel/protocol.ts';
+export { fingerprinter } from './explore/fingerprint.ts';
 
 // src/graph: state graph, exports, analysis
 export { StateGraph } from './graph/stateGraph.ts';
