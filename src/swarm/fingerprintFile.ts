@@ -63,8 +63,7 @@ class FingerprintReader {
     if (this.at === this.inBuffer) {
       const want = Math.min(CHUNK, this.count - this.read);
       if (want === 0) {
-        this.done = true;
-        closeSync(this.fd);
+        this.close();
         return;
       }
       readSync(this.fd, this.buffer, 0, want * 8, HEADER_BYTES + this.read * 8);
@@ -74,7 +73,7 @@ class FingerprintReader {
     const hi = this.buffer.readUInt32LE(this.at * 8 + 4);
     const lo = this.buffer.readUInt32LE(this.at * 8);
     if (this.read > 0 && (hi < this.hi || (hi === this.hi && lo <= this.lo))) {
-      closeSync(this.fd);
+      this.close();
       throw splitvoteError('SV402', `${this.file} is not sorted: fingerprint ${this.read} is not above the one before; rerun the job that wrote it`);
     }
     this.hi = hi;
