@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isInputError, splitvoteError } from '../../core/errors.ts';
 import { encodeFingerprints } from '../../swarm/fingerprintFile.ts';
 import { parseJobSpec } from '../../swarm/read.ts';
@@ -32,6 +32,7 @@ export async function swarmRunCommand(flags: SwarmRunFlags, io: Io): Promise<num
   const out = flags.out === undefined ? dirname(file) : resolve(io.cwd, flags.out);
   assertFolderExists(join(out, 'x'), '--out', io.cwd);
   const target = join(out, resultFileName(job.index));
+  const shown = relative(io.cwd, target).startsWith('..') || isAbsolute(relative(io.cwd, target)) ? target : relative(io.cwd, target);
   try {
     const { model } = await loadModel(io, flags.catalog, job.model.name, job.model.preset, job.model.variants, { preset: `field "model.preset" of ${file}`, variants: `field "model.variants" of ${file}` });
     const { result, fingerprints } = runJob(model, job);
@@ -43,12 +44,12 @@ export async function swarmRunCommand(flags: SwarmRunFlags, io: Io): Promise<num
     }
     writeFileAtomic(target, `${JSON.stringify(written, null, 1)}\n`, '--out', io.cwd);
     const violated = result.verdicts.filter((v) => v.status === 'violated').map((v) => v.name);
-    io.out(`job ${job.index}/${job.jobs}: ${result.stats.states} states, ${result.complete ? 'complete' : `stopped (${result.stopReason})`}${violated.length > 0 ? `, violated: ${violated.join('; ')}` : ''}; wrote ${target}\n`);
+    io.out(`job ${job.index}/${job.jobs}: ${result.stats.states} states, ${result.complete ? 'complete' : `stopped (${result.stopReason})`}${violated.length > 0 ? `, violated: ${violated.join('; ')}` : ''}; wrote ${shown}\n`);
     return 0;
   } catch (error) {
     writeFileAtomic(target, `${JSON.stringify(failedJobResult(job, error), null, 1)}\n`, '--out', io.cwd);
     if (isInputError(error)) throw error;
-    io.err(`error: job ${job.index} failed: ${(error as Error).message}; wrote ${target}\n`);
+    io.err(`error: job ${job.index} failed: ${(error as Error).message}; wrote ${shown}\n`);
     return 2;
   }
 }
