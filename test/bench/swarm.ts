@@ -1,8 +1,9 @@
 /**
  * Swarm benchmarks for `npm run bench`: a swarm of 4 local job processes (plan, 4 × `swarm
  * run` at once, merge) against one exhaustive run of the same preset in one process: the
- * violations each finds, the time to the first counterexample and the wall time. On a
- * 2-core machine 4 processes share 2 cores; the times include starting each process.
+ * violations each finds, the time to the first counterexample and the wall time. Both
+ * sides run as processes (`swarm run`, `check`), so both pay for starting Node and tsx;
+ * on a 2-core machine the 4 job processes share 2 cores.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,8 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
-import { explore } from '../../src/index.ts';
-import { catalog } from '../../models/index.ts';
 
 export interface SwarmBench {
   readonly name: string;
@@ -46,12 +45,13 @@ export const SWARM_TABLE_HEADER = '| date | benchmark | jobs | swarm states | ex
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const quiet = { out: () => {}, err: (t: string) => void process.stderr.write(t), env: {}, cwd: root, progressStream: undefined };
 
-/** `swarm run` in a child process; resolves with the time it ended, in seconds since `start`. */
-function job(dir: string, k: number, start: number): Promise<number> {
+/** `splitvote ARGS` in a child process; resolves with its stdout and the time it ended, in seconds since `start`. */
+function child(args: readonly string[], start: number): Promise<{ seconds: number; out: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'swarm', 'run', '--plan', dir, '--job', String(k)], { cwd: root }, (error) => {
-      if (error !== null) reject(error);
-      else resolve((performance.now() - start) / 1000);
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, maxBuffer: 1 << 28 }, (error, stdout) => {
+      // `check` exits 1 when it finds a violation: that is a result, not a failure.
+      if (error !== null && error.code !== 1) reject(error);
+      else resolve({ seconds: (performance.now() - start) / 1000, out: stdout });
     });
   });
 }
@@ -63,7 +63,7 @@ export async function swarmBench(bench: SwarmBench, date: string, machine: strin
     const start = performance.now();
     const planned = await main(['swarm', 'plan', 'valkey-failover', '--preset', bench.preset, '--variant', bench.variants.join(','), '--jobs', String(JOBS), '--out', dir, ...bench.plan], quiet);
     if (planned !== 0) throw new Error(`swarm plan exited ${planned}`);
-    const ended = await Promise.all(Array.from({ length: JOBS }, (_, k) => job(dir, k, start)));
+    const ended = (await Promise.all(Array.from({ length: JOBS }, (_, k) => child(['swarm', 'run', '--plan', dir, '--job', String(k)], start)))).map((r) => r.seconds);
     let out = '';
     const code = await main(['swarm', 'merge', dir, '--json'], { ...quiet, out: (t) => void (out += t) });
     const wall = (performance.now() - start) / 1000;
@@ -74,22 +74,26 @@ export async function swarmBench(bench: SwarmBench, date: string, machine: strin
     const firsts = ended.map((t, k) => ({ t, k, violated: (JSON.parse(readFileSync(join(dir, `result-${k}.json`), 'utf8')) as { verdicts: { status: string }[] }).verdicts.some((v) => v.status === 'violated') }));
     const first = firsts.filter((f) => f.violated).sort((a, b) => a.t - b.t)[0];
 
-    const model = () => catalog.find((e) => e.name === 'valkey-failover')!.create({ preset: bench.preset, variants: [...bench.variants] });
-    const full = explore(model(), { graph: 'never' });
-    const stopped = explore(model(), { graph: 'never', stopOnViolation: true });
-    const reference = full.properties.filter((v) => v.status === 'violated').map((v) => v.name.split(' ')[0]);
+    // The reference, also as a process (so both sides pay for starting one): `check`, and `check --stop-on-violation`.
+    const check = ['check', 'valkey-failover', '--preset', bench.preset, '--variant', bench.variants.join(','), '--json'];
+    const t0 = performance.now();
+    const full = await child(check, t0);
+    const t1 = performance.now();
+    const stopped = await child([...check, '--stop-on-violation'], t1);
+    const report = JSON.parse(full.out) as { stats: { states: number }; properties: { name: string; status: string }[] };
+    const reference = report.properties.filter((v) => v.status === 'violated').map((v) => v.name.split(' ')[0]);
     const same = violated.join(',') === reference.join(',') ? 'same' : `swarm ${violated.join(',') || 'none'} vs ${reference.join(',') || 'none'}`;
     const row = [
       date,
       bench.name,
       String(JOBS),
       merged.states.distinct === undefined ? `${merged.states.sum.toLocaleString('en-US')} (summed, sampled)` : `${merged.states.distinct.toLocaleString('en-US')} distinct (${merged.states.sum.toLocaleString('en-US')} summed)`,
-      full.stats.states.toLocaleString('en-US'),
+      report.stats.states.toLocaleString('en-US'),
       `${violated.join(',') || 'none'} (${same})`,
       first === undefined ? 'none' : `${first.t.toFixed(2)} s (job ${first.k})`,
-      `${stopped.stats.seconds.toFixed(2)} s`,
+      `${stopped.seconds.toFixed(2)} s`,
       `${wall.toFixed(2)} s`,
-      `${full.stats.seconds.toFixed(2)} s`,
+      `${full.seconds.toFixed(2)} s`,
       machine,
     ];
     return `${bench.name}: ${bench.what}\n  swarm: ${row[3]} states, violated ${row[5]}, first counterexample ${row[6]}, wall ${row[8]}; one exhaustive run: ${row[4]} states, first counterexample ${row[7]}, wall ${row[9]}\n| ${row.join(' | ')} |\n`;

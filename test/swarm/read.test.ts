@@ -81,7 +81,8 @@ describe('swarm commands: bad input exits 2 with one message', () => {
     expect(r.err).toMatch(/start\[0\] reaches a state with fingerprint [0-9a-f]{16}, the plan recorded 0000000000000001/);
     const result = parseResultFile(readFileSync(join(dir, `result-${k}.json`), 'utf8'), 'result.json');
     expect(result.outcome).toBe('failed');
-    expect((await cli('swarm', 'run', '--plan', dir, '--job', String(1 - k))).code).toBe(0);
+    // The other job, named by its file this time.
+    expect((await cli('swarm', 'run', '--job', join(dir, `job-${1 - k}.json`))).code).toBe(0);
     const merged = await cli('swarm', 'merge', dir);
     expect(merged.code).toBe(1);
     expect(merged.out).toMatch(new RegExp(`Failed: job ${k}: SV402`));
