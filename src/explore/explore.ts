@@ -46,7 +46,7 @@ export function resultOf<TState, TAction>(model: Model<TState, TAction>, resolve
     properties,
     bounds: model.bounds ?? {},
     ...(resolved.strategy === 'simulate' ? { seed: resolved.seed } : {}),
-    ...(resolved.fingerprints ? { fingerprints: search.visited.sorted() } : {}),
+    ...(resolved.fingerprints && search.visited.sorted !== undefined ? { fingerprints: search.visited.sorted() } : {}),
     ...(search.edges !== undefined ? { graph: new StateGraph(model, { nodes: search.visited.size, edges: search.edges, states: search.states, parents: search.parents.view().slice() }, properties) } : {}),
   };
 }

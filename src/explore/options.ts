@@ -64,6 +64,7 @@ export interface ExploreOptions {
   /**
    * Return the visited fingerprints in the result (`fingerprints`, sorted; default false),
    * so runs of parts of one state space (swarm partitions) can count distinct states exactly.
+   * Single-threaded searches only (`explore`; the shared table of `exploreParallel` keeps none).
    */
   readonly fingerprints?: boolean;
   /** Simulation: seed of the random walks. */

@@ -80,7 +80,7 @@ export function planSwarm<TState, TAction>(model: Model<TState, TAction>, reques
   if (o.mode === 'partition') {
     const space = new StateSpace(model, o);
     const found = explorePrefix(space, o.frontierPerJob * o.jobs, o.maxPrefixDepth);
-    const judged = explore(model, { strategy: 'bfs', maxDepth: found.depth, engine: o.engine, symmetry: o.symmetry, deadlock: o.deadlock, graph: o.coverage ? 'auto' : 'never' });
+    const judged = explore(model, { strategy: 'bfs', maxDepth: found.depth, por: false, engine: o.engine, symmetry: o.symmetry, deadlock: o.deadlock, graph: o.coverage ? 'auto' : 'never' });
     const coverage = judged.graph === undefined ? undefined : swarmCoverage(model, judged.graph, true);
     if (judged.stats.states !== found.fingerprints.length + found.frontier.length) {
       throw new Error(`the plan's prefix (${found.fingerprints.length} + ${found.frontier.length} states) and explore to depth ${found.depth} (${judged.stats.states}) disagree: the swarm does not fingerprint states as the explorer does`);

@@ -51,7 +51,7 @@ describe('plan, 4 job processes, merge', () => {
     const merged = await cli('swarm', 'merge', dir, '--json');
     expect(merged.code).toBe(1); // the preset breaks S4, as one exhaustive run says
     const result = JSON.parse(merged.out) as MergedJson;
-    const reference = explore(failover.create({ preset: 'nack-then-fail', variants: ['nack-4654'] }), { graph: 'never' });
+    const reference = explore(failover.create({ preset: 'nack-then-fail', variants: ['nack-4654'] }), { graph: 'never', por: false });
     expect(result.exhaustive).toBe(true);
     expect(result.states.distinct).toBe(reference.stats.states);
     const safety = (v: { kind: string }) => v.kind !== 'eventually' && v.kind !== 'recoverable';

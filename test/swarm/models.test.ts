@@ -18,7 +18,7 @@ describe('the swarm identifies states as the explorer does', () => {
     const model = staleNack();
     const prefix = explorePrefix(new StateSpace(model, { engine, symmetry }), Number.POSITIVE_INFINITY, 1000);
     expect(prefix.exhausted).toBe(true);
-    expect(prefix.fingerprints).toEqual(explore(model, { engine, symmetry, fingerprints: true, graph: 'never' }).fingerprints);
+    expect(prefix.fingerprints).toEqual(explore(model, { engine, symmetry, fingerprints: true, graph: 'never', por: false }).fingerprints);
   });
 });
 
@@ -28,8 +28,8 @@ describe('startFrom: the model started from frontier states', () => {
     const prefix = explorePrefix(new StateSpace(model, { engine: 'packed', symmetry: true }), 10, 1000);
     expect(prefix.frontier.length).toBeGreaterThanOrEqual(10);
     const wrapped = startFrom(model, prefix.frontier);
-    const packed = explore(wrapped, { engine: 'packed', fingerprints: true, graph: 'never' });
-    const objects = explore(wrapped, { engine: 'object', graph: 'never' });
+    const packed = explore(wrapped, { engine: 'packed', fingerprints: true, graph: 'never', por: false });
+    const objects = explore(wrapped, { engine: 'object', graph: 'never', por: false });
     expect(packed.stats.states).toBe(objects.stats.states);
     expect(packed.stats.transitions).toBe(objects.stats.transitions);
     expect(packed.properties.map((v) => [v.status, v.trace?.path])).toEqual(objects.properties.map((v) => [v.status, v.trace?.path]));
@@ -41,9 +41,9 @@ describe('startFrom: the model started from frontier states', () => {
 describe('shuffled: a seeded shuffle of every state\'s actions', () => {
   test('a complete DFS of the shuffled model visits the same states, in another order, and its traces map back to the model', () => {
     const model = staleNack();
-    const plain = explore(model, { strategy: 'dfs', graph: 'never' });
+    const plain = explore(model, { strategy: 'dfs', graph: 'never', por: false });
     const order = shuffled(model, 7);
-    const mixed = explore(order.model, { strategy: 'dfs', graph: 'never' });
+    const mixed = explore(order.model, { strategy: 'dfs', graph: 'never', por: false });
     expect(mixed.stats.states).toBe(plain.stats.states);
     const s4 = mixed.properties.find((v) => v.name.startsWith('S4'))!;
     expect(s4.status).toBe('violated');
@@ -57,8 +57,8 @@ describe('shuffled: a seeded shuffle of every state\'s actions', () => {
   test('the packed and the object engine take the same shuffled order (same states, same traces)', () => {
     const model = staleNack();
     const order = shuffled(model, 3);
-    const packed = explore(order.model, { strategy: 'dfs', engine: 'packed', graph: 'never', maxDepth: 8 });
-    const objects = explore(order.model, { strategy: 'dfs', engine: 'object', graph: 'never', maxDepth: 8 });
+    const packed = explore(order.model, { strategy: 'dfs', engine: 'packed', graph: 'never', maxDepth: 8, por: false });
+    const objects = explore(order.model, { strategy: 'dfs', engine: 'object', graph: 'never', maxDepth: 8, por: false });
     expect(packed.stats).toMatchObject({ states: objects.stats.states, transitions: objects.stats.transitions });
     expect(packed.properties.map((v) => v.trace?.path)).toEqual(objects.properties.map((v) => v.trace?.path));
   });

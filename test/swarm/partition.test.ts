@@ -13,7 +13,7 @@ const SLOW = 120_000;
 
 /** The verdicts of one exhaustive BFS that a partition must reproduce: status and trace length per safety property. */
 function exhaustive(model: AnyModel, options: ExploreOptions = {}) {
-  const result = explore(model, { ...options, graph: 'never' });
+  const result = explore(model, { ...options, graph: 'never', por: false });
   return {
     states: result.stats.states,
     verdicts: result.properties.filter((v) => v.kind !== 'eventually' && v.kind !== 'recoverable').map((v) => ({ name: v.name, status: v.status, steps: v.trace?.path.length })),
