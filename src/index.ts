@@ -25,6 +25,7 @@ export { replay, label as formatActionLabel } from './explore/replay.ts';
 export { exploreParallel, modelFromRecipe } from './explore/parallel/bfsParallel.ts';
 export type { ParallelOptions } from './explore/parallel/bfsParallel.ts';
 export type { ModelRecipe } from './explore/parallel/protocol.ts';
+export { fingerprinter } from './explore/fingerprint.ts';
 
 // src/graph: state graph, exports, analysis
 export { StateGraph } from './graph/stateGraph.ts';
@@ -131,3 +132,18 @@ export type { DagDistances, TimedExtremes } from './timing/paths.ts';
 export { formatRecoveryReport } from './timing/formatReport.ts';
 export { cdfPlotSvg } from './viz/cdfPlot.ts';
 export type { CdfPlotOptions, CdfPanel, CdfSeries } from './viz/cdfPlot.ts';
+
+// src/swarm: a search split into batch jobs (plan, run one job, merge; see docs/swarm.md)
+export { planSwarm, PLAN_DEFAULTS } from './swarm/plan.ts';
+export type { PlanOptions, SwarmPlan } from './swarm/plan.ts';
+export { runJob, failedJobResult } from './swarm/run.ts';
+export type { JobOutcome } from './swarm/run.ts';
+export { mergeSwarm } from './swarm/merge.ts';
+export type { MergedResult, MergedVerdict } from './swarm/merge.ts';
+export { formatMerge, mergeExitCode } from './swarm/format.ts';
+export { parseJobSpec, parsePlanFile, parseResultFile } from './swarm/read.ts';
+export { countDistinct, encodeFingerprints } from './swarm/fingerprintFile.ts';
+export { startFrom } from './swarm/frontierModel.ts';
+export { shuffled } from './swarm/shuffledModel.ts';
+export type { ShuffledModel } from './swarm/shuffledModel.ts';
+export type { JobSpec, JobSearch, PlanFile, ResultFile, StartState, SwarmMode, SwarmPath, SwarmVerdict, SwarmCoverage } from './swarm/types.ts';

@@ -10,6 +10,7 @@ import { replayCommand } from './commands/replay.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { tableCommand } from './commands/table.ts';
 import { registerVizCommands } from './commands/viz.ts';
+import { registerSwarmCommands } from './commands/swarm.ts';
 import { DEFAULTS } from '../explore/options.ts';
 import { addSearchFlags, graphFormatOf, parseCount, parseMs, parseNames, parseSeed, parseVariantRows, parseVariantSets } from './flags.ts';
 import { PACKAGE_ROOT, processIo, type Io } from './io.ts';
@@ -169,6 +170,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action(run(async (model: string, _opts: unknown, command: Command) => simulateCommand(model, globals(command) as never, io)));
 
   registerVizCommands(program, io, run);
+  registerSwarmCommands(program, io, run);
   return program;
 }
 

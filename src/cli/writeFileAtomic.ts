@@ -9,7 +9,7 @@ import { splitvoteError } from '../core/errors.ts';
  * crash leaves the old file in place. A relative `file` is taken from `cwd`. Throws SV401 naming `flag` when the folder does not
  * exist or the file cannot be written.
  */
-export function writeFileAtomic(file: string, content: string, flag: string, cwd = process.cwd()): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, flag: string, cwd = process.cwd()): void {
   const target = resolve(cwd, file);
   const folder = assertFolderExists(file, flag, cwd);
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

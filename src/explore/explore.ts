@@ -12,6 +12,8 @@ import { StateGraph } from '../graph/stateGraph.ts';
 export type Exploration<TState, TAction> = ExploreResult<TState, TAction> & {
   /** The explored graph (edge list, and states while under `graphLimit`); absent when not recorded. */
   readonly graph?: StateGraph<TState, TAction>;
+  /** With `fingerprints: true`: every visited fingerprint (high lane << 32 | low lane), sorted ascending, each once. */
+  readonly fingerprints?: BigUint64Array;
 };
 
 /**
@@ -44,6 +46,7 @@ export function resultOf<TState, TAction>(model: Model<TState, TAction>, resolve
     properties,
     bounds: model.bounds ?? {},
     ...(resolved.strategy === 'simulate' ? { seed: resolved.seed } : {}),
+    ...(resolved.fingerprints && search.visited.sorted !== undefined ? { fingerprints: search.visited.sorted() } : {}),
     ...(search.edges !== undefined ? { graph: new StateGraph(model, { nodes: search.visited.size, edges: search.edges, states: search.states, parents: search.parents.view().slice() }, properties) } : {}),
   };
 }

@@ -79,6 +79,26 @@ export class FingerprintSet {
     }
   }
 
+  /**
+   * Every fingerprint as one 64-bit number (high lane << 32 | low lane), sorted ascending.
+   * The words are laid out so the platform's 64-bit view reads them as numbers, then sorted
+   * natively; no BigInt is built per fingerprint.
+   */
+  sorted(): BigUint64Array {
+    const out = new BigUint64Array(this.size);
+    const words = new Uint32Array(out.buffer);
+    const [low, high] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
+    const table = this.table;
+    let k = 0;
+    for (let at = 0; at < table.length; at += 2) {
+      if (table[at] === 0 && table[at + 1] === 0) continue;
+      words[2 * k + high] = table[at];
+      words[2 * k + low] = table[at + 1];
+      k++;
+    }
+    return out.sort();
+  }
+
   /** Drops ordinal tracking (frees its memory); `lastOrdinal` is no longer meaningful. */
   dropOrdinals(): void {
     this.ordinals = undefined;
@@ -107,6 +127,7 @@ export class FingerprintSet {
 }
 
 const MAX_LOAD = 0.85;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const GROWTH = 1.5;
 
 /** The home slot: a 32-bit mix of the fingerprint scaled to [0, capacity). */

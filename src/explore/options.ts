@@ -61,6 +61,12 @@ export interface ExploreOptions {
   readonly symmetry?: boolean;
   /** Preallocate the visited set for this many states. */
   readonly expectedStates?: number;
+  /**
+   * Return the visited fingerprints in the result (`fingerprints`, sorted; default false),
+   * so runs of parts of one state space (swarm partitions) can count distinct states exactly.
+   * Single-threaded searches only (`explore`; the shared table of `exploreParallel` keeps none).
+   */
+  readonly fingerprints?: boolean;
   /** Simulation: seed of the random walks. */
   readonly seed?: number;
   /** Simulation: number of walks. */
@@ -90,6 +96,7 @@ export const DEFAULTS = {
   shortest: false,
   symmetry: true,
   expectedStates: 1 << 16,
+  fingerprints: false,
   seed: 0,
   runs: 1000,
   maxSteps: 100,
@@ -116,6 +123,7 @@ export function resolveOptions(options: ExploreOptions = {}): ResolvedOptions {
     shortest: options.shortest ?? DEFAULTS.shortest,
     symmetry: options.symmetry ?? DEFAULTS.symmetry,
     expectedStates: options.expectedStates ?? DEFAULTS.expectedStates,
+    fingerprints: options.fingerprints ?? DEFAULTS.fingerprints,
     seed: options.seed ?? DEFAULTS.seed,
     runs: options.runs ?? DEFAULTS.runs,
     maxSteps: options.maxSteps ?? DEFAULTS.maxSteps,

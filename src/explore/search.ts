@@ -22,6 +22,8 @@ export interface VisitedSet {
   add(hi: number, lo: number): boolean;
   has(hi: number, lo: number): boolean;
   dropOrdinals(): void;
+  /** Every fingerprint, sorted (high lane << 32 | low lane), for `fingerprints: true`; absent on a shared table. */
+  sorted?(): BigUint64Array;
 }
 
 /**

@@ -12,6 +12,7 @@ import { counters } from '../fixtures/counters.ts';
 import { hanoi } from '../fixtures/hanoi.ts';
 import { catalog } from '../../models/index.ts';
 import { TIMED_BENCHES, timedBench, TIMED_TABLE_HEADER, exhaustiveTimedBench } from './timed.ts';
+import { SWARM_BENCHES, swarmBench, SWARM_TABLE_HEADER } from './swarm.ts';
 
 interface Bench {
   readonly name: string;
@@ -134,11 +135,12 @@ const date = new Date().toISOString().slice(0, 10);
 if (only === undefined) {
   const rows: string[] = [];
   const timedRows: string[] = [];
-  for (const bench of [...BENCHES, ...TIMED_BENCHES]) {
+  const swarmRows: string[] = [];
+  for (const bench of [...BENCHES, ...TIMED_BENCHES, ...SWARM_BENCHES]) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', bench.name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (child.status !== 0) throw new Error(`benchmark ${bench.name} failed with exit code ${child.status}`);
     const lines = child.stdout.trimEnd().split('\n');
-    (TIMED_BENCHES.includes(bench as never) ? timedRows : rows).push(lines.pop()!);
+    (TIMED_BENCHES.includes(bench as never) ? timedRows : SWARM_BENCHES.includes(bench as never) ? swarmRows : rows).push(lines.pop()!);
     process.stdout.write(lines.join('\n') + '\n');
   }
   if (!dryRun) {
@@ -146,8 +148,9 @@ if (only === undefined) {
     let text = readFileSync(docs, 'utf8');
     text = insertRows(text, '| date | benchmark | engine | states |', rows);
     text = insertRows(text, TIMED_TABLE_HEADER, timedRows);
+    text = insertRows(text, SWARM_TABLE_HEADER, swarmRows);
     writeFileSync(docs, text);
-    process.stdout.write(`added ${rows.length + timedRows.length} row(s) to docs/benchmarks.md\n`);
+    process.stdout.write(`added ${rows.length + timedRows.length + swarmRows.length} row(s) to docs/benchmarks.md\n`);
   }
 }
 
@@ -162,6 +165,7 @@ function insertRows(text: string, header: string, rows: readonly string[]): stri
 }
 
 for (const bench of TIMED_BENCHES) if (bench.name === only) process.stdout.write(timedBench(bench, date, machine));
+for (const bench of SWARM_BENCHES) if (bench.name === only) process.stdout.write(await swarmBench(bench, date, machine));
 
 for (const bench of BENCHES) {
   if (bench.name !== only) continue;
