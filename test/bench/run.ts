@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { explore, type AnyModel, type ExploreOptions, type Model } from '../../src/index.ts';
+import { explore, exploreParallel, type AnyModel, type ExploreOptions, type Model, type ModelRecipe } from '../../src/index.ts';
+import { runSpin, SPIN_BENCHES } from './spin.ts';
 import { counters } from '../fixtures/counters.ts';
 import { hanoi } from '../fixtures/hanoi.ts';
 import { catalog } from '../../models/index.ts';
@@ -21,6 +22,9 @@ interface Bench {
   readonly options: ExploreOptions;
   /** Also time a second run that stops at the first violated invariant. */
   readonly firstViolation?: boolean;
+  /** Run with exploreParallel on this many threads, the model built from `recipe` in each. */
+  readonly threads?: number;
+  readonly recipe?: ModelRecipe;
 }
 
 const failover = catalog.find((entry) => entry.name === 'valkey-failover')!;
@@ -60,6 +64,14 @@ const ENGINE: Bench[] = [
     what: 'valkey-failover --preset split-vote --variant redis-7.0',
     model: () => failover.create({ preset: 'split-vote', variants: ['redis-7.0'] }),
     options: { strategy: 'bfs' },
+  },
+  {
+    name: 'failover-siblings-2-threads',
+    what: 'failover-siblings (nack-4654,bounded-delay) with exploreParallel on 2 threads (the same counts and traces as one)',
+    model: () => failover.create({ preset: 'siblings', variants: ['nack-4654', 'bounded-delay'] }),
+    options: { strategy: 'bfs' },
+    threads: 2,
+    recipe: { module: fileURLToPath(new URL('../fixtures/recipes.ts', import.meta.url)), export: 'catalogModel', args: { model: 'valkey-failover', preset: 'siblings', variants: ['nack-4654', 'bounded-delay'] } },
   },
   {
     name: 'hanoi-14-packed',
@@ -143,6 +155,16 @@ if (only === undefined) {
     (TIMED_BENCHES.includes(bench as never) ? timedRows : SWARM_BENCHES.includes(bench as never) ? swarmRows : rows).push(lines.pop()!);
     process.stdout.write(lines.join('\n') + '\n');
   }
+  for (const bench of SPIN_BENCHES) {
+    const spin = runSpin(bench);
+    if (spin === undefined) {
+      process.stdout.write(`${bench.name}: skipped (spin, gcc or /usr/bin/time missing: apt-get install spin gcc time)\n`);
+      continue;
+    }
+    const cells = [date, bench.name, spin.version, spin.states.toLocaleString('en-US'), spin.transitions.toLocaleString('en-US'), spin.seconds.toFixed(2), Math.round(spin.states / spin.seconds).toLocaleString('en-US'), Math.round(spin.transitions / spin.seconds).toLocaleString('en-US'), '', '', `${(spin.peakKiB / 1024).toFixed(0)} MiB`, '', machine];
+    process.stdout.write(`${bench.name}: ${bench.what}\n  ${spin.states} states in ${spin.seconds.toFixed(2)} s, peak RSS ${cells[10]}\n`);
+    rows.push(`| ${cells.join(' | ')} |`);
+  }
   if (!dryRun) {
     if (!existsSync(docs)) writeFileSync(docs, readFileSync(new URL('./header.md', import.meta.url), 'utf8'));
     let text = readFileSync(docs, 'utf8');
@@ -171,11 +193,11 @@ for (const bench of BENCHES) {
   if (bench.name !== only) continue;
   const model = bench.model();
   const startRss = process.memoryUsage.rss();
-  const result = explore(model, bench.options);
+  const result = bench.threads === undefined ? explore(model, bench.options) : await exploreParallel(bench.recipe!, { ...bench.options, workers: bench.threads });
   // Peak resident memory of the process (the kernel's count) minus what it held before the search.
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const { states, transitions, seconds, visitedBytes } = result.stats;
-  const engine = bench.options.engine === 'object' || model.packed === undefined ? 'object' : 'packed';
+  const engine = `${bench.options.engine === 'object' || model.packed === undefined ? 'object' : 'packed'}${bench.threads === undefined ? '' : `, ${bench.threads} threads`}`;
   const first = bench.firstViolation ? explore(bench.model(), { ...bench.options, stopOnViolation: true }) : undefined;
   const firstViolation = first === undefined ? '' : first.stopReason === 'violation' ? `${first.stats.seconds.toFixed(2)} s (${first.properties.find((p) => p.status === 'violated')?.name.split(' ')[0]})` : 'none';
   const row = [

@@ -99,7 +99,7 @@ async function coordinate<TState, TAction>(model: Model<TState, TAction>, packed
     // Room for the next level before anyone inserts (only the coordinator grows the table).
     const needed = count + size * fanout * 2;
     if (needed > table.capacity / 2) {
-      table = table.grown(needed * 4);
+      table = table.grown(needed * 2);
     }
     const shares = split(size, threads);
     const expanding = pool.requestEach((k): ToWorker => ({ kind: 'expand', table: table.buffer, capacity: table.capacity, depth, base, from: shares[k + 1], to: shares[k + 2], recordEdges: search.edges !== undefined, deadlock: options.deadlock }));
