@@ -40,6 +40,8 @@ export type { Csr } from './graph/csr.ts';
 // src/xstate: compiler and actor systems (section owned by the XState layer)
 export { compileMachine } from './xstate/compile.ts';
 export { createActorSystemModel, compileMachineCached } from './xstate/system.ts';
+export { renameBy } from './xstate/rename.ts';
+export type { RenameSchema } from './xstate/rename.ts';
 export { referenceStep } from './xstate/reference.ts';
 export type {
   ActorSpec,
@@ -141,9 +143,10 @@ export type { JobOutcome } from './swarm/run.ts';
 export { mergeSwarm } from './swarm/merge.ts';
 export type { MergedResult, MergedVerdict } from './swarm/merge.ts';
 export { formatMerge, mergeExitCode } from './swarm/format.ts';
+export type { FormatMergeOptions } from './swarm/format.ts';
 export { parseJobSpec, parsePlanFile, parseResultFile } from './swarm/read.ts';
 export { countDistinct, encodeFingerprints } from './swarm/fingerprintFile.ts';
-export { startFrom } from './swarm/frontierModel.ts';
+export { startFrom, globalPath } from './swarm/frontierModel.ts';
 export { shuffled } from './swarm/shuffledModel.ts';
 export type { ShuffledModel } from './swarm/shuffledModel.ts';
-export type { JobSpec, JobSearch, PlanFile, ResultFile, StartState, SwarmMode, SwarmPath, SwarmVerdict, SwarmCoverage } from './swarm/types.ts';
+export type { JobSpec, JobSearch, PlanFile, ResultFile, StartState, SwarmMode, SwarmPath, SwarmVerdict, SwarmCoverage, SwarmModelRequest, PrefixSummary, SwarmMachineCoverage } from './swarm/types.ts';
