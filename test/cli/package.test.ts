@@ -175,6 +175,12 @@ describe.each(['module', 'commonjs'] as const)('the packed tarball in a fresh %s
     expect(code).toBe(0);
   });
 
+  test.runIf(kind === 'module')('npx splitvote viz graph bundles the state-graph viewer from the installed package', async () => {
+    const { code, stdout } = await sh('npx', ['splitvote', 'viz', 'graph', 'two-phase-commit', '--preset', 'rm2', '-o', 'graph.html'], dir);
+    expect(stdout).toContain('Wrote graph.html: 79 states');
+    expect(code).toBe(0);
+  });
+
   test.runIf(kind === 'commonjs')('a plain CommonJS catalog that require()s splitvote loads too (no "require() in a cycle")', async () => {
     writeFileSync(
       join(dir, 'plain.cjs'),
