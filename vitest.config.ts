@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
 // that run the compiled CLI as a child process.
 export default defineConfig({
   test: {
-    testTimeout: 180_000,
-    hookTimeout: 300_000,
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
     globalSetup: ['test/cli/buildOnce.ts'],
   },
 });

@@ -86,6 +86,22 @@ describe('the compiled splitvote process, run with plain node', () => {
     expect(code).toBe(130);
   });
 
+  test('the command of a Reproduce line, npx splitvote, runs from the clone (after npm ci or a build)', async () => {
+    const reproduce = /Reproduce: (npx splitvote .*)$/m.exec((await splitvote(['check', 'jugs', '--quiet'], { catalog: TS_CATALOG })).stdout)![1];
+    const [npx, ...args] = reproduce.split(' ');
+    const rerun = await new Promise<Spawned>((done) => {
+      const child = spawn(npx, args, { env: { ...process.env, SPLITVOTE_CATALOG: TS_CATALOG }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+    expect(rerun.stderr).not.toContain('error');
+    expect(rerun.stdout).toContain('✗ violated       the big jug never holds 4 gallons');
+    expect(rerun.code).toBe(1);
+  });
+
   test('prints its version from package.json', async () => {
     const { code, stdout } = await splitvote(['--version']);
     expect(stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
