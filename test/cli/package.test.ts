@@ -64,6 +64,8 @@ function election(nodes: number, api: { always: typeof always; sometimes: typeof
       api.sometimes('a leader is elected', (s) => s.leader.some((l) => l)),
     ],
     formatAction: (a) => \`node \${a.node} \${a.kind === 'claim' ? 'claims leadership' : 'hears of a leader'}\`,
+    // Done when every node leads or has heard of a leader: not a deadlock.
+    isFinal: (s) => s.leader.every((l, i) => l || s.heard[i] === true),
   };
 }
 
@@ -159,6 +161,7 @@ describe.each(['module', 'commonjs'] as const)('the packed tarball in a fresh %s
     const { code, stdout, stderr } = await sh('npx', ['splitvote', '--catalog', 'build/catalog.js', 'check', 'election', '--set', 'nodes=3'], dir);
     expect(stderr).not.toContain('error');
     expect(stdout).toContain('✗ violated       at most one leader  [always]');
+    expect(stdout).toContain('✓ holds          no deadlock  [deadlock]');
     expect(stdout).toContain('Reproduce: npx splitvote check election --preset two --set nodes=3 --catalog build/catalog.js');
     expect(code).toBe(1);
   });
