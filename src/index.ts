@@ -64,15 +64,16 @@ export type {
 } from './xstate/types.ts';
 
 // src/report, src/suite: reporters and checks (section owned by the reporters)
-export type { ModelEntry, PresetEntry, VariantEntry, ModelRequest, CheckDefinition, TableSpec } from './suite/types.ts';
+export type { ModelEntry, PresetEntry, VariantEntry, ConstantEntry, ModelRequest, CheckDefinition, TableSpec, TableFinding } from './suite/types.ts';
 export type { TimedEntry, TimedRequest, TimedScenarioRequest, ExtremesRequest, ExtremesOutcome } from './suite/types.ts';
 export { defineCheck, validateCheck } from './suite/defineCheck.ts';
 export { runCheck, compare as compareCheck } from './suite/runCheck.ts';
 export type { CheckOutcome, RunCheckOptions } from './suite/runCheck.ts';
 export { runTable, tableRows } from './suite/runTable.ts';
-export type { TableOutcome, TableRow, RunTableOptions } from './suite/runTable.ts';
-export { findModel, resolveRequest, validateCatalog } from './suite/catalog.ts';
-export { loadCatalog, loadChecks } from './suite/load.ts';
+export type { TableOutcome, TableRow, TableColumn, RunTableOptions } from './suite/runTable.ts';
+export { findModel, resolveRequest, withConstants, validateCatalog } from './suite/catalog.ts';
+export { loadCatalog, loadChecks, CHECK_FILE } from './suite/load.ts';
+export { importModule } from './suite/importModule.ts';
 export type { Catalog, LoadedCheck } from './suite/load.ts';
 export { judgeTrace } from './suite/judgeTrace.ts';
 export type { TraceJudgement } from './suite/judgeTrace.ts';
@@ -81,9 +82,13 @@ export type { Change } from './report/diff.ts';
 export { formatValue, formatKey } from './report/formatValue.ts';
 export { formatTrace, formatChange, stateView } from './report/formatTrace.ts';
 export type { FormatTraceOptions } from './report/formatTrace.ts';
-export { formatResult, formatSummary, formatVerdictLine, formatCount, isFailure } from './report/formatResult.ts';
+export { formatResult, formatSummary, formatVerdictLine, formatCount, formatTiming, overallLine, isFailure } from './report/formatResult.ts';
 export type { FormatResultOptions, RunContext } from './report/formatResult.ts';
-export { formatTable, shortName } from './report/formatTable.ts';
+export { formatTable, shortName, CELL_LEGEND } from './report/formatTable.ts';
+export type { FormatTableOptions } from './report/formatTable.ts';
+export { formatValueLines } from './report/formatValue.ts';
+export { escapeControl, quoted } from './report/escape.ts';
+export { wrapWords } from './report/wrap.ts';
 export { toJsonReport, traceToJson, JSON_SCHEMA_VERSION } from './report/json.ts';
 export type { JsonReport, JsonProperty, JsonTraceStep, JsonChange, JsonReportOptions } from './report/json.ts';
 export { encodeValue } from './report/encodeValue.ts';

@@ -5,12 +5,12 @@ import type { GraphFormat } from '../graph/export.ts';
 // Commander prints "option '--max-states <n>' argument 'abc' is invalid." before these
 // sentences, so each one only has to say what is allowed.
 
-/** Parses a whole number >= `min` (digits, `_` separators or exponent form like 1e6). */
-export function parseCount(min = 0): (value: string) => number {
+/** Parses a whole number from `min` to `max` (digits, `_` separators or exponent form like 1e6). */
+export function parseCount(min = 0, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
   return (value) => {
     const n = Number(value.replaceAll('_', ''));
-    if (value.trim() === '' || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`Allowed: a whole number >= ${min}, like 100000 or 1e6.`);
+    if (value.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `Allowed: a whole number >= ${min}, like 100000 or 1e6.` : `Allowed: a whole number from ${min} to ${max}.`);
     }
     return n;
   };
@@ -37,12 +37,44 @@ export function parseNames(value: string): string[] {
   return names;
 }
 
-/** Parses `a;b,c` into variant sets (`;` between rows, `,` within a row); `all` means the default. */
+/**
+ * Parses `a;b,c` into variant sets (`;` between rows, `,` within a row, `none` for a row
+ * without variants); `all` means each variant alone. An empty row or name is rejected.
+ */
 export function parseVariantSets(value: string): string[][] | 'all' {
-  if (value === 'all') return 'all';
-  const sets = value.split(';').map((set) => (set.trim() === '' || set.trim() === 'none' ? [] : set.split(',').map((s) => s.trim())));
-  if (sets.some((set) => set.some((n) => n === ''))) throw new InvalidArgumentError('Allowed: variant sets separated by ";", variants in a set by ",", like "valkey-legacy;nack-4654,mixed", or all.');
-  return sets;
+  if (value.trim() === 'all') return 'all';
+  const sets = value.split(';').map((set) => set.trim());
+  if (sets.some((set) => set === '')) throw new InvalidArgumentError('Allowed: variant sets separated by ";", variants in a set by ",", "none" for no variant, like "valkey-legacy;nack-4654,mixed" or "none;no-pour", or all. An empty set between two ";" is not allowed.');
+  const parsed = sets.map((set) => (set === 'none' ? [] : set.split(',').map((s) => s.trim())));
+  if (parsed.some((set) => set.some((n) => n === ''))) throw new InvalidArgumentError('Allowed: variant names separated by ",", like "nack-4654,mixed"; an empty name between two "," is not allowed.');
+  return parsed;
+}
+
+const CONSTANT = /^([A-Za-z_][A-Za-z0-9_]*)=(-?\d[\d_]*)$/;
+
+/**
+ * Parses `--set NAME=VALUE` (several per flag with `,`, and the flag may repeat) into the
+ * constants given so far: integer values, each name once. Whether the model has that
+ * constant and the value is in range is checked when the model is built (SV404).
+ */
+export function parseConstants(value: string, previous: Readonly<Record<string, number>> | undefined): Record<string, number> {
+  const out: Record<string, number> = { ...previous };
+  for (const item of value.split(',')) {
+    const match = CONSTANT.exec(item.trim());
+    if (match === null) throw new InvalidArgumentError('Allowed: NAME=VALUE with an integer value, like maxEpoch=9, several separated by ",": maxEpoch=9,maxDrops=1 (`splitvote list` shows the constants of each model).');
+    const [, name, digits] = match;
+    if (name in out) throw new InvalidArgumentError(`Allowed: each constant once; ${name} is set twice.`);
+    const n = Number(digits.replaceAll('_', ''));
+    if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`Allowed: an integer value; ${digits} is too large.`);
+    out[name] = n;
+  }
+  return out;
+}
+
+/** `--set a=1,b=2` as command-line text for a reproduce line; empty when nothing is set. */
+export function constantsText(constants: Readonly<Record<string, number>> | undefined): string {
+  const entries = Object.entries(constants ?? {});
+  return entries.length === 0 ? '' : `--set ${entries.map(([k, v]) => `${k}=${v}`).join(',')}`;
 }
 
 const GRAPH_FORMATS: Readonly<Record<string, GraphFormat>> = { '.dot': 'dot', '.graphml': 'graphml', '.json': 'json' };
@@ -100,6 +132,24 @@ export function exploreOptionsOf(flags: SearchFlags): ExploreOptions {
     deadlock: flags.deadlock,
     ...(flags.symmetry === false ? { symmetry: false } : {}),
     ...(flags.stopOnViolation === true ? { stopOnViolation: true } : {}),
+  };
+}
+
+/**
+ * The search flags that reproduce a search run with `strategy` and explorer `options` (a
+ * check's or a table's settings), so a reproduce line is exact. Unlimited limits are left out.
+ */
+export function searchFlagsOf(strategy: SearchFlags['strategy'] | undefined, options: Omit<ExploreOptions, 'strategy' | 'onProgress'> = {}): SearchFlags {
+  const finite = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
+  return {
+    strategy: strategy ?? DEFAULTS.strategy,
+    ...(finite(options.maxStates) ? { maxStates: options.maxStates } : {}),
+    ...(finite(options.maxDepth) ? { maxDepth: options.maxDepth } : {}),
+    seed: options.seed ?? DEFAULTS.seed,
+    runs: options.runs ?? DEFAULTS.runs,
+    maxSteps: options.maxSteps ?? DEFAULTS.maxSteps,
+    deadlock: options.deadlock ?? DEFAULTS.deadlock,
+    ...(options.symmetry === false ? { symmetry: false } : {}),
   };
 }
 

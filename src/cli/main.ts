@@ -1,8 +1,8 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { SplitvoteError, isInputError } from '../core/errors.ts';
+import { escapeControl, hasControl, quoted } from '../report/escape.ts';
 import { checkCommand } from './commands/check.ts';
 import { checksCommand } from './commands/checks.ts';
 import { listCommand } from './commands/list.ts';
@@ -12,32 +12,25 @@ import { tableCommand } from './commands/table.ts';
 import { registerVizCommands } from './commands/viz.ts';
 import { registerSwarmCommands } from './commands/swarm.ts';
 import { DEFAULTS } from '../explore/options.ts';
-import { addSearchFlags, graphFormatOf, parseCount, parseMs, parseNames, parseSeed, parseVariantRows, parseVariantSets } from './flags.ts';
+import { examplesHelp } from './examples.ts';
+import { EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
+import { addSearchFlags, graphFormatOf, parseConstants, parseCount, parseMs, parseNames, parseSeed, parseVariantRows, parseVariantSets } from './flags.ts';
 import { PACKAGE_ROOT, processIo, type Io } from './io.ts';
-
-const EXIT_CODES = `
-Exit codes:
-  0  every expectation met (no property violated or not witnessed; every check passed)
-  1  a property failed, or a pinned expectation of a check drifted
-  2  usage or input error (unknown model, preset or variant; bad flag value; bad file)
-
-Examples:
-  splitvote list
-  splitvote check two-phase-commit --preset three --json
-  splitvote check valkey-failover --variant nack-4654,mixed --save-trace s2.json
-  splitvote replay s2.json
-  splitvote checks --filter nack
-  splitvote simulate failover --timed --runs 10000 --seed 1 --primaries 7 --failed 3`;
 
 /**
  * Runs the splitvote command line on `argv` (the arguments after the program name) and
- * returns the exit code; it never calls `process.exit`, so it runs in-process in tests.
- * Commander parses; each subcommand lives in `commands/`. Input errors (SplitvoteError
- * with `isInputError`, bad flags) print one message naming what is wrong and what is
- * allowed, and give exit code 2.
+ * returns the exit code (see exitCodes.ts); it never calls `process.exit`, so it runs
+ * in-process in tests. Commander parses; each subcommand lives in `commands/`. Input errors
+ * (SplitvoteError with `isInputError`, bad flags) print one message naming what is wrong
+ * and what is allowed, with control characters escaped, and give exit code 2.
  */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  let code = 0;
+  const bad = argv.findIndex(hasControl);
+  if (bad >= 0) {
+    io.err(`error: argument ${bad + 1} (${quoted(argv[bad])}) contains a control character; splitvote takes none in its arguments\n`);
+    return EXIT.usage;
+  }
+  let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
   });
@@ -51,17 +44,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 function reportError(error: unknown, io: Io): number {
   // Commander has already printed its own message (unknown option, invalid argument).
-  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   const debug = io.env.SPLITVOTE_DEBUG !== undefined;
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   if (error instanceof SplitvoteError) {
-    io.err(`error: ${error.message}\n`);
+    io.err(`error: ${escapeControl(error.message, true)}\n`);
     if (!isInputError(error) && debug) io.err(`${stack}\n`);
-    return 2;
+    return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`error: internal error: ${message}\n${debug ? `${stack}\n` : 'Set SPLITVOTE_DEBUG=1 for the stack trace.\n'}`);
-  return 2;
+  io.err(`error: internal error: ${escapeControl(message, true)}\n${debug ? `${stack}\n` : 'Set SPLITVOTE_DEBUG=1 for the stack trace.\n'}`);
+  return EXIT.usage;
 }
 
 function version(): string {
@@ -72,16 +65,20 @@ function version(): string {
   }
 }
 
+const SET_HELP = 'set model constants on top of the preset, like maxEpoch=9 or maxEpoch=9,maxDrops=1 (may repeat; `splitvote list` shows each model\'s constants and ranges)';
+const ALLOW_UNKNOWN_HELP = `exit 0 instead of ${EXIT.unknown} when nothing failed but some verdict is unknown (a limit stopped the search)`;
+const TIMINGS_HELP = 'print durations and rates on standard output too (by default they go to standard error, so standard output is the same on every machine)';
+
 /** The commander program: global settings, then one subcommand per verb. */
 function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('splitvote')
     .description('Model-check leader elections of distributed protocols: explore every interleaving, check properties, print the shortest counterexample.')
     .version(version())
-    .option('--catalog <path>', 'model catalog module (default: $SPLITVOTE_CATALOG, else models/index.ts of the package)')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .option('--catalog <path>', 'model catalog module (default: $SPLITVOTE_CATALOG, else the models of the package)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(escapeControl(text, true)) })
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', EXIT_CODES);
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n${examplesHelp('splitvote')}`);
   const run =
     <T extends unknown[]>(action: (...args: T) => Promise<number>) =>
     async (...args: T): Promise<void> => {
@@ -95,7 +92,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       .description('explore a model and judge its properties')
       .argument('<model>', 'model name (see `splitvote list`)')
       .option('--preset <name>', 'preset of the model (default: its first preset)')
-      .option('--variant <a,b>', 'protocol variants, comma-separated (default: the model\'s default variants)', parseNames),
+      .option('--variant <a,b>', 'protocol variants, comma-separated (default: the model\'s default variants)', parseNames)
+      .option('--set <name=value>', SET_HELP, parseConstants),
   )
     .option('--json', 'print one JSON document (schema 1, see docs/cli.md) instead of text')
     .option('--graph <file>', 'write the state graph; format from the extension: .dot, .graphml or .json', (v: string) => (graphFormatOf(v), v))
@@ -103,13 +101,17 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--save-trace <file>', 'write the first counterexample as a replay file (read back by `splitvote replay`)')
     .option('--itf <file>', 'write the first counterexample as ITF JSON (Apalache/Quint trace format)')
     .option('--witnesses', 'print witness traces of `sometimes` properties too')
-    .option('--quiet', 'no progress bar and no summary block: verdicts and counterexamples only')
+    .option('--allow-unknown', ALLOW_UNKNOWN_HELP)
+    .option('--timings', TIMINGS_HELP)
+    .option('--quiet', 'no progress and no summary block: verdicts and counterexamples only')
+    .addHelpText('after', examplesHelp('check'))
     .action(run(async (model: string, _opts: unknown, command: Command) => checkCommand(model, globals(command) as never, io)));
 
   program
     .command('list')
-    .description('list the models with their presets, variants and properties')
+    .description('list the models with their presets, variants, constants and properties')
     .option('--json', 'print one JSON document')
+    .addHelpText('after', examplesHelp('list'))
     .action(run(async (_opts: unknown, command: Command) => listCommand(globals(command), io)));
 
   program
@@ -118,28 +120,36 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('<file>', 'replay file')
     .option('--json', 'print one JSON document')
     .option('--itf <file>', 'also write the trace as ITF JSON')
+    .option('--allow-unknown', ALLOW_UNKNOWN_HELP)
+    .addHelpText('after', examplesHelp('replay'))
     .action(run(async (file: string, _opts: unknown, command: Command) => replayCommand(file, globals(command), io)));
 
   program
     .command('checks')
     .description('run the regression checks (checks/*.check.ts): verdicts, pinned counts, pinned traces')
     .option('--filter <text>', 'run only the checks whose name contains this text')
-    .option('--dir <dir>', 'folder of *.check.ts files (default: checks/ of the package)')
+    .option('--dir <dir>', 'folder of *.check.ts or *.check.js files (default: the checks of the package)')
     .option('--json', 'print one JSON document')
-    .option('--quiet', 'no progress bar and no traces under failing checks')
+    .option('--timings', TIMINGS_HELP)
+    .option('--quiet', 'no progress and no traces under failing checks')
+    .addHelpText('after', examplesHelp('checks'))
     .action(run(async (_opts: unknown, command: Command) => checksCommand(globals(command), io)));
 
   addSearchFlags(
     program
       .command('table')
-      .description('verdict table of a model across presets and variants (default: the catalog\'s flagship table)')
+      .description('verdict table of a model across presets and variants, known bugs first (default: the catalog\'s flagship table)')
       .argument('[model]', 'model name (default: the flagship of the catalog)')
       .option('--preset <a,b>', 'presets, one block of rows each', parseNames)
-      .option('--variant-sets <sets>', 'rows: variant sets separated by ";", variants by ",", or all (each variant alone)', parseVariantSets),
+      .option('--variant-sets <sets>', 'rows: variant sets separated by ";", variants by ",", "none" for no variant, or all (each variant alone)', parseVariantSets)
+      .option('--set <name=value>', SET_HELP, parseConstants),
   )
-    .option('--trace <property>', 'after the table, print the first counterexample to this property')
+    .option('--trace <property>', 'after the table, print the first counterexample to this property (its name, or its column code like S2)')
     .option('--json', 'print one JSON document (one schema-1 result per row)')
-    .option('--quiet', 'no progress bar')
+    .option('--allow-unknown', ALLOW_UNKNOWN_HELP)
+    .option('--timings', TIMINGS_HELP)
+    .option('--quiet', 'no progress')
+    .addHelpText('after', examplesHelp('table'))
     .action(
       run(async (model: string | undefined, _opts: unknown, command: Command) => {
         const given = new Set(Object.keys(command.opts()).filter((key) => command.getOptionValueSource(key) === 'cli'));
@@ -154,7 +164,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--runs <n>', 'runs per variant', parseCount(1), 1000)
     .option('--seed <n>', 'seed of the runs: the same seed gives the same numbers', parseSeed, DEFAULTS.seed)
     .option('--variant <rows>', 'report rows separated by ";", variants combined within a row by "," (default: the model\'s timed rows)', parseVariantRows)
-    .option('--primaries <n>', 'primaries (shards)', parseCount(1), 7)
+    .option('--primaries <n>', 'primaries (shards); at most 30 nodes in all', parseCount(1, 29), 7)
     .option('--failed <n>', 'primaries that fail at time 0', parseCount(1), 2)
     .option('--replicas <n>', 'replicas per primary', parseCount(1), 1)
     .option('--node-timeout <ms>', 'cluster-node-timeout', parseMs, 15000)
@@ -165,25 +175,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--grid <ms>', 'exhaustive: grid step for latencies and delays', parseMs, 1)
     .option('--max-elections <n>', 'exhaustive: elections per candidate beyond which behaviours are cut', parseCount(1), 3)
     .option('--max-states <n>', 'exhaustive: stop after N distinct states', parseCount(1), 1_000_000)
+    .option('--allow-unknown', `exhaustive: ${ALLOW_UNKNOWN_HELP}`)
     .option('--json', 'print one JSON document (schema 1, see docs/cli.md)')
-    .option('--quiet', 'no progress bar')
+    .option('--quiet', 'no progress')
+    .addHelpText('after', examplesHelp('simulate'))
     .action(run(async (model: string, _opts: unknown, command: Command) => simulateCommand(model, globals(command) as never, io)));
 
   registerVizCommands(program, io, run);
   registerSwarmCommands(program, io, run);
   return program;
 }
-
-// Run when this file is the entry point (`tsx src/cli/main.ts ...`), not when imported.
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    // `node -e`, a REPL or a deleted script: not us.
-    return false;
-  }
-}
-
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));

@@ -35,6 +35,7 @@ export function writeTraceFiles(targets: TraceTargets, source: TraceSource, verd
       model: name,
       preset: request.preset,
       variants: [...request.variants],
+      ...(request.constants === undefined || Object.keys(request.constants).length === 0 ? {} : { constants: { ...request.constants } }),
       property: verdict.name,
       init: trace.init,
       path: [...trace.path],

@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   SV401: 'invalid command-line flag or argument',
   SV402: 'invalid input file',
   SV403: 'unknown model, preset or variant',
+  SV404: 'invalid model constant: `splitvote list` shows the constants each model accepts and their ranges',
   SV501: 'invalid check definition',
 } as const;
 

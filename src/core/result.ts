@@ -4,7 +4,7 @@ import type { PropertyKind } from './property.ts';
 export type PropertyStatus = 'holds' | 'violated' | 'witnessed' | 'not-witnessed' | 'unknown';
 
 /** Why a search stopped before covering everything (`null` when it completed). */
-export type StopReason = 'max-states' | 'max-depth' | 'max-seconds' | 'max-memory' | 'violation' | 'max-runs' | null;
+export type StopReason = 'max-states' | 'max-depth' | 'max-seconds' | 'max-memory' | 'violation' | 'max-runs' | 'interrupted' | null;
 
 /** The explorer strategies. */
 export type Strategy = 'bfs' | 'dfs' | 'simulate';

@@ -73,6 +73,8 @@ export interface ExploreOptions {
   readonly runs?: number;
   /** Simulation: steps per walk. */
   readonly maxSteps?: number;
+  /** Stops the search (`stopReason: 'interrupted'`) soon after `aborted` becomes true; an `AbortSignal` will do. */
+  readonly signal?: { readonly aborted: boolean };
   /** Called about every `progressEveryMs` with the search's progress. Must not throw. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressEveryMs?: number;
@@ -104,7 +106,7 @@ export const DEFAULTS = {
 } as const;
 
 /** Options with every default filled in. */
-export type ResolvedOptions = Required<Omit<ExploreOptions, 'onProgress'>> & Pick<ExploreOptions, 'onProgress'>;
+export type ResolvedOptions = Required<Omit<ExploreOptions, 'onProgress' | 'signal'>> & Pick<ExploreOptions, 'onProgress' | 'signal'>;
 
 /** Fills in defaults and validates; a bad value throws SV202 naming the option. */
 export function resolveOptions(options: ExploreOptions = {}): ResolvedOptions {
@@ -129,6 +131,7 @@ export function resolveOptions(options: ExploreOptions = {}): ResolvedOptions {
     maxSteps: options.maxSteps ?? DEFAULTS.maxSteps,
     progressEveryMs: options.progressEveryMs ?? DEFAULTS.progressEveryMs,
     onProgress: options.onProgress,
+    signal: options.signal,
   };
   if (!['bfs', 'dfs', 'simulate'].includes(resolved.strategy)) {
     throw splitvoteError('SV202', `strategy "${String(resolved.strategy)}" is not one of bfs, dfs, simulate`);

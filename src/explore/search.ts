@@ -184,6 +184,10 @@ export class Search<TState, TAction> {
     }
     // Clocks and memory are read only every 512 expansions: they cost microseconds.
     if ((++this.ticks & 511) !== 1) return false;
+    if (options.signal?.aborted === true) {
+      this.stopReason = 'interrupted';
+      return true;
+    }
     const now = performance.now();
     if ((now - this.started) / 1000 >= options.maxSeconds) {
       this.stopReason = 'max-seconds';

@@ -1,5 +1,6 @@
 import type { ExploreResult, PropertyStatus, PropertyVerdict } from '../core/result.ts';
 import { formatTrace } from './formatTrace.ts';
+import { wrapWords } from './wrap.ts';
 
 /** What was checked, beyond what the result itself records. */
 export interface RunContext {
@@ -21,6 +22,10 @@ export interface FormatResultOptions<TState> extends RunContext {
   readonly witnesses?: boolean;
   /** Print the summary block before the verdicts (default true; `--quiet` turns it off). */
   readonly summary?: boolean;
+  /** Print the `Time` line of the summary (default false: the text is then the same on every machine). */
+  readonly timings?: boolean;
+  /** Widest line of the counterexamples (see `FormatTraceOptions.width`); default: no limit. */
+  readonly width?: number;
 }
 
 const STATUS_TEXT: Readonly<Record<PropertyStatus, string>> = {
@@ -50,10 +55,10 @@ export function formatVerdictLine(verdict: Pick<PropertyVerdict, 'name' | 'kind'
 /**
  * The summary block of a result: model, preset, variants, strategy, bounds, whether the
  * search was complete (or why it stopped), and the statistics TLC users look for (distinct
- * states, transitions, depth, seconds, states/s, boundary hits, collision probability).
- * Pure; no trailing newline.
+ * states, transitions, depth, boundary hits, collision probability; seconds and states/s
+ * with `timings`). Pure; no trailing newline.
  */
-export function formatSummary(result: ExploreResult, context: RunContext = {}): string {
+export function formatSummary(result: ExploreResult, context: RunContext & { readonly timings?: boolean; readonly width?: number } = {}): string {
   const { stats } = result;
   const variants = context.variants === undefined || context.variants.length === 0 ? '(none)' : context.variants.join(',');
   const bounds = Object.entries(result.bounds).map(([key, value]) => `${key}=${String(value)}`);
@@ -63,11 +68,12 @@ export function formatSummary(result: ExploreResult, context: RunContext = {}): 
     `Search       ${searchLine(result)}`,
     `States       ${formatCount(stats.states)} distinct, ${formatCount(stats.transitions)} transitions, depth ${stats.depth}` +
       (stats.deadlocks > 0 ? `, ${formatCount(stats.deadlocks)} deadlocked` : ''),
-    `Time         ${stats.seconds.toFixed(2)} s, ${formatCount(stats.statesPerSecond)} states/s`,
+    ...(context.timings === true ? [`Time         ${formatTiming(stats)}`] : []),
     `Boundary     ${formatCount(stats.boundaryHits)} successors cut by the bounds`,
     `Collision    probability ${stats.collisionProbability === 0 ? '0' : stats.collisionProbability.toExponential(1)} (64-bit fingerprints)`,
   ];
-  return lines.join('\n');
+  const width = context.width ?? Number.POSITIVE_INFINITY;
+  return lines.flatMap((line) => wrapWords(line, width, ' '.repeat(13))).join('\n');
 }
 
 // The catalog name, with the model's own name when it says more (`ring (ring(3))`).
@@ -83,7 +89,13 @@ function searchLine(result: ExploreResult): string {
     return `simulation${runs}${seed}: not exhaustive, a holding verdict means none of the walks broke it`;
   }
   if (result.complete) return 'complete: every state within the bounds was explored';
+  if (result.stopReason === 'interrupted') return `interrupted (Ctrl-C) after ${formatCount(result.stats.states)} states: the verdicts cover only the states explored`;
   return `stopped early (${result.stopReason ?? 'unknown reason'}): the verdicts cover only the states explored`;
+}
+
+/** `0.12 s, 9,171 states/s`: how long a search took. Machine-dependent by nature, so printed only where asked. */
+export function formatTiming(stats: Pick<ExploreResult['stats'], 'seconds' | 'statesPerSecond'>): string {
+  return `${stats.seconds.toFixed(2)} s, ${formatCount(stats.statesPerSecond)} states/s`;
 }
 
 /**
@@ -94,23 +106,32 @@ function searchLine(result: ExploreResult): string {
  */
 export function formatResult<TState, TAction>(result: ExploreResult<TState, TAction>, options: FormatResultOptions<TState> = {}): string {
   const parts = options.summary === false ? ['Properties'] : [formatSummary(result as ExploreResult, options), '', 'Properties'];
-  for (const verdict of result.properties) parts.push(`  ${formatVerdictLine(verdict)}`);
+  // The summary says why a search stopped; without it, one line still must.
+  if (options.summary === false && !result.complete && result.strategy !== 'simulate') parts.unshift(`Search stopped early (${result.stopReason ?? 'unknown reason'}): the verdicts cover only the states explored`, '');
+  const width = options.width ?? Number.POSITIVE_INFINITY;
+  for (const verdict of result.properties) parts.push(...wrapWords(`  ${formatVerdictLine(verdict)}`, width, ' '.repeat(19)));
   for (const verdict of result.properties) {
     const show = verdict.status === 'violated' || (options.witnesses === true && verdict.status === 'witnessed');
     if (!show || verdict.trace === undefined) continue;
     const title = verdict.status === 'violated' ? 'Counterexample' : 'Witness';
     const steps = verdict.trace.steps.length - 1;
     parts.push('', `${title} for "${verdict.name}" (${steps} step${steps === 1 ? '' : 's'}):`);
-    parts.push(formatTrace(verdict.trace, { view: options.view, reproduce: options.reproduce?.(verdict) }));
+    parts.push(formatTrace(verdict.trace, { view: options.view, reproduce: options.reproduce?.(verdict), ...(options.width === undefined ? {} : { width: options.width }) }));
   }
-  parts.push('', overallLine(result.properties));
+  parts.push('', ...wrapWords(overallLine(result.properties), width, '  '));
   return parts.join('\n');
 }
 
-function overallLine(verdicts: readonly PropertyVerdict<unknown, unknown>[]): string {
+/**
+ * The closing line of a result: `✓ every property holds or is witnessed`, `✗ 1 of 3
+ * properties failed`, or, when some are undecided, how many are `unknown` and that the run
+ * is not a pass. Pure.
+ */
+export function overallLine(verdicts: readonly Pick<PropertyVerdict<unknown, unknown>, 'status'>[]): string {
   const failed = verdicts.filter((v) => isFailure(v.status)).length;
   const unknown = verdicts.filter((v) => v.status === 'unknown').length;
-  const tail = unknown === 0 ? '' : ` (${unknown} unknown)`;
-  if (failed === 0) return `✓ every expectation met${tail}`;
-  return `✗ ${failed} of ${verdicts.length} properties failed${tail}`;
+  const undecided = `${unknown} of ${verdicts.length} ${verdicts.length === 1 ? 'property' : 'properties'} unknown (the search stopped first)`;
+  if (failed > 0) return `✗ ${failed} of ${verdicts.length} ${verdicts.length === 1 ? 'property' : 'properties'} failed${unknown === 0 ? '' : `, ${undecided}`}`;
+  if (unknown > 0) return `? ${undecided}: nothing failed so far, but this is not a pass`;
+  return '✓ every expectation met: every property holds or is witnessed';
 }

@@ -71,3 +71,62 @@ function showObject(object: object, seen: Set<object>): string {
   const entries = Object.entries(object).map(([k, v]) => `${formatKey(k)}: ${show(v, seen)}`);
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
+
+/**
+ * A value printed as `prefix` + {@link formatValue}, broken into several lines when that is
+ * wider than `width`: the entries of an object, array, Map or Set fill each line and
+ * continue on the next, indented two more than `indent`; an entry too wide for a line of
+ * its own is broken the same way. Text that cannot be broken (a long string) stays whole.
+ * Pure and deterministic; joined by spaces it reads like the one-line form.
+ */
+export function formatValueLines(value: unknown, width: number, prefix: string, indent: string): string[] {
+  return lines(value, width, prefix, indent, 0);
+}
+
+// `depth` stops the breaking of a value that contains itself (printed `[circular]`).
+function lines(value: unknown, width: number, prefix: string, indent: string, depth: number): string[] {
+  const flat = prefix + formatValue(value);
+  const parts = flat.length <= width || depth > 16 ? undefined : partsOf(value);
+  if (parts === undefined) return [flat];
+  const inner = `${indent}  `;
+  const out: string[] = [];
+  let line = prefix + parts.open;
+  let fresh = true;
+  parts.items.forEach(([label, item], i) => {
+    const tail = i === parts.items.length - 1 ? parts.close : ',';
+    const piece = label + formatValue(item) + tail;
+    const gap = fresh ? parts.gap : ' ';
+    if (line.length + gap.length + piece.length <= width) {
+      line += gap + piece;
+      fresh = false;
+      return;
+    }
+    if (!fresh) out.push(line);
+    const start = fresh ? line + gap : inner;
+    const broken = lines(item, width - tail.length, start + label, inner, depth + 1);
+    broken[broken.length - 1] += tail;
+    out.push(...broken.slice(0, -1));
+    line = broken[broken.length - 1];
+    fresh = false;
+  });
+  out.push(line);
+  return out;
+}
+
+interface Parts {
+  readonly open: string;
+  readonly close: string;
+  /** Between the opening bracket and the first entry. */
+  readonly gap: string;
+  readonly items: readonly (readonly [string, unknown])[];
+}
+
+function partsOf(value: unknown): Parts | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : { open: '[', close: ']', gap: '', items: value.map((v) => ['', v] as const) };
+  if (value instanceof Map) return value.size === 0 ? undefined : { open: 'Map{', close: '}', gap: '', items: [...value].map(([k, v]) => [`${formatValue(k)} => `, v] as const) };
+  if (value instanceof Set) return value.size === 0 ? undefined : { open: 'Set{', close: '}', gap: '', items: [...value].map((v) => ['', v] as const) };
+  if (ArrayBuffer.isView(value)) return undefined;
+  const entries = Object.entries(value);
+  return entries.length === 0 ? undefined : { open: '{', close: ' }', gap: ' ', items: entries.map(([k, v]) => [`${formatKey(k)}: `, v] as const) };
+}

@@ -60,8 +60,11 @@ export interface JsonReport {
   readonly strategy: Strategy;
   readonly complete: boolean;
   readonly stopReason: StopReason;
-  /** The schema's stats: the explorer's, less memory figures (they vary from run to run and machine to machine). */
-  readonly stats: Pick<Stats, 'states' | 'transitions' | 'depth' | 'seconds' | 'statesPerSecond' | 'boundaryHits' | 'deadlocks' | 'collisionProbability'>;
+  /**
+   * The schema's stats: the explorer's, less memory figures (they vary from run to run and
+   * machine to machine); `seconds` and `statesPerSecond` only with the `timings` option.
+   */
+  readonly stats: Pick<Stats, 'states' | 'transitions' | 'depth' | 'boundaryHits' | 'deadlocks' | 'collisionProbability'> & Partial<Pick<Stats, 'seconds' | 'statesPerSecond'>>;
   readonly properties: readonly JsonProperty[];
   /** Documented extra: the model's bounds. */
   readonly bounds: Readonly<Record<string, string | number | boolean>>;
@@ -73,6 +76,8 @@ export interface JsonReport {
 export interface JsonReportOptions<TState> extends RunContext {
   /** The display view of a state (`stateView(model)`); default: the state itself. */
   readonly view?: (state: TState) => unknown;
+  /** Include `stats.seconds` and `stats.statesPerSecond` (default true; the CLI leaves them out unless `--timings`). */
+  readonly timings?: boolean;
 }
 
 /**
@@ -99,7 +104,11 @@ export function traceToJson<TState, TAction>(trace: Trace<TState, TAction>, view
   return out;
 }
 
-/** Builds the `--json` document of a result. Pure; `JSON.stringify` of it never throws. */
+/**
+ * Builds the `--json` document of a result. Pure; `JSON.stringify` of it never throws.
+ * Without timings the document depends only on the model and the options: the same on
+ * every machine.
+ */
 export function toJsonReport<TState, TAction>(result: ExploreResult<TState, TAction>, options: JsonReportOptions<TState> = {}): JsonReport {
   const { stats } = result;
   const variants = options.variants ?? [];
@@ -115,8 +124,7 @@ export function toJsonReport<TState, TAction>(result: ExploreResult<TState, TAct
       states: stats.states,
       transitions: stats.transitions,
       depth: stats.depth,
-      seconds: finite(stats.seconds),
-      statesPerSecond: finite(stats.statesPerSecond),
+      ...(options.timings === false ? {} : { seconds: finite(stats.seconds), statesPerSecond: finite(stats.statesPerSecond) }),
       boundaryHits: stats.boundaryHits,
       deadlocks: stats.deadlocks,
       collisionProbability: finite(stats.collisionProbability),

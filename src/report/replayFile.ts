@@ -16,6 +16,8 @@ export interface ReplayFile {
   readonly model: string;
   readonly preset: string;
   readonly variants: readonly string[];
+  /** Optional: model constants set on top of the preset (`--set`), by name. */
+  readonly constants?: Readonly<Record<string, number>>;
   /** The property the trace breaks (or witnesses). */
   readonly property: string;
   /** Index of the initial state in `model.initStates()`. */
@@ -58,6 +60,10 @@ export function parseReplayFile(text: string, source: string): ReplayFile {
   if (!Array.isArray(file.variants) || !file.variants.every((v) => typeof v === 'string' && v !== '')) {
     bad('variants', 'an array of variant names (strings), [] for none');
   }
+  const constants = file.constants;
+  if (constants !== undefined && !(typeof constants === 'object' && constants !== null && !Array.isArray(constants) && Object.values(constants).every((v) => Number.isSafeInteger(v)))) {
+    bad('constants', 'an object of integer constants by name, like {"maxEpoch": 9}');
+  }
   if (!isIndex(file.init)) bad('init', 'an integer >= 0 (the index of the initial state)');
   if (!Array.isArray(file.path) || !file.path.every(isIndex)) bad('path', 'an array of integers >= 0 (action indices)');
   if (file.propertyKind !== undefined && !KINDS.includes(file.propertyKind as string)) bad('propertyKind', `one of ${KINDS.join(', ')}`);
@@ -70,6 +76,7 @@ export function parseReplayFile(text: string, source: string): ReplayFile {
     model: file.model as string,
     preset: file.preset as string,
     variants: [...(file.variants as string[])],
+    ...(constants === undefined ? {} : { constants: { ...(constants as Record<string, number>) } }),
     property: file.property as string,
     init: file.init as number,
     path: [...(file.path as number[])],
@@ -80,7 +87,7 @@ export function parseReplayFile(text: string, source: string): ReplayFile {
 
 /** The text of a replay file: one field per line, the path on one line, newline-terminated. Pure. */
 export function formatReplayFile(file: ReplayFile): string {
-  // Every value is a string, a number or a flat array, so each field fits on one line.
+  // Every value is a string, a number, a flat array or a flat object, so each field fits on one line.
   const fields = Object.entries(file).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
   return `{\n${fields.join(',\n')}\n}\n`;
 }

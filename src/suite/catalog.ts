@@ -1,5 +1,6 @@
 import { splitvoteError } from '../core/errors.ts';
-import type { ModelEntry, ModelRequest } from './types.ts';
+import { quoted } from '../report/escape.ts';
+import type { ConstantEntry, ModelEntry, ModelRequest } from './types.ts';
 
 /**
  * The entry named `name`. Throws SV403 listing the models there are, so a typo on the
@@ -9,7 +10,7 @@ export function findModel(catalog: readonly ModelEntry[], name: string): ModelEn
   const entry = catalog.find((e) => e.name === name) ?? catalog.find((e) => e.aliases?.includes(name) === true);
   if (entry !== undefined) return entry;
   const names = catalog.map((e) => e.name);
-  throw splitvoteError('SV403', `unknown model "${name}"; models: ${names.length === 0 ? '(the catalog is empty)' : names.join(', ')}`);
+  throw splitvoteError('SV403', `unknown model ${quoted(name)}; models: ${names.length === 0 ? '(the catalog is empty)' : names.join(', ')}`);
 }
 
 /** Where a preset and variants came from (`--preset`, a file's field), named in errors. */
@@ -26,17 +27,46 @@ export interface RequestSource {
 export function resolveRequest(entry: ModelEntry, preset?: string, variants?: readonly string[], via?: RequestSource): ModelRequest {
   const presetName = preset ?? entry.presets[0]?.name;
   if (presetName === undefined || !entry.presets.some((p) => p.name === presetName)) {
-    throw splitvoteError('SV403', `unknown preset "${String(preset)}" for model ${entry.name}${via === undefined ? '' : ` (${via.preset})`}; presets: ${entry.presets.map((p) => p.name).join(', ')}`);
+    throw splitvoteError('SV403', `unknown preset ${quoted(String(preset))} for model ${entry.name}${via === undefined ? '' : ` (${via.preset})`}; presets: ${entry.presets.map((p) => p.name).join(', ')}`);
   }
   const chosen = variants ?? entry.defaultVariants;
   const allowed = entry.variants.map((v) => v.name);
   for (const variant of chosen) {
     if (!allowed.includes(variant)) {
       const list = allowed.length === 0 ? `model ${entry.name} has no variants` : `variants: ${allowed.join(', ')}`;
-      throw splitvoteError('SV403', `unknown variant "${variant}" for model ${entry.name}${via === undefined ? '' : ` (${via.variants})`}; ${list}`);
+      throw splitvoteError('SV403', `unknown variant ${quoted(variant)} for model ${entry.name}${via === undefined ? '' : ` (${via.variants})`}; ${list}`);
     }
   }
   return { preset: presetName, variants: [...chosen] };
+}
+
+/**
+ * `request` with model constants set on top of its preset (`--set NAME=VALUE`). Throws
+ * SV404 naming `via` (the flag or field they came from) for a name the entry does not
+ * declare or a value outside its declared range, listing what is allowed. An empty
+ * `constants` returns `request` unchanged.
+ */
+export function withConstants(entry: ModelEntry, request: ModelRequest, constants: Readonly<Record<string, number>> | undefined, via = '--set'): ModelRequest {
+  const names = Object.keys(constants ?? {});
+  if (constants === undefined || names.length === 0) return request;
+  const declared = entry.constants ?? [];
+  for (const name of names) {
+    const constant = declared.find((c) => c.name === name);
+    const value = constants[name];
+    if (constant === undefined) {
+      const list = declared.length === 0 ? `model ${entry.name} has no constants` : `constants: ${declared.map(rangeText).join(', ')}`;
+      throw splitvoteError('SV404', `${via} ${quoted(name)}: unknown constant for model ${entry.name}; ${list}`);
+    }
+    if (!Number.isInteger(value) || value < constant.min || value > constant.max) {
+      throw splitvoteError('SV404', `${via} ${name}=${String(value)}: out of range for model ${entry.name}; allowed: ${rangeText(constant)}`);
+    }
+  }
+  return { ...request, constants: { ...request.constants, ...constants } };
+}
+
+/** `maxEpoch 1..64`: a constant and its range, as errors and `splitvote list` print it. */
+export function rangeText(constant: ConstantEntry): string {
+  return `${constant.name} ${constant.min}..${constant.max}`;
 }
 
 /**
@@ -62,6 +92,10 @@ export function validateCatalog(value: unknown, source: string): ModelEntry[] {
     if (!isNamedList(entry.variants)) bad(`${at}.variants`, 'an array of { name, description } ([] when the model has none)');
     if (!Array.isArray(entry.defaultVariants) || !entry.defaultVariants.every((v) => typeof v === 'string')) bad(`${at}.defaultVariants`, 'an array of variant names');
     if (entry.aliases !== undefined && !(Array.isArray(entry.aliases) && entry.aliases.every((a) => typeof a === 'string' && a !== ''))) bad(`${at}.aliases`, 'an array of non-empty names');
+    const constants = entry.constants;
+    if (constants !== undefined && !(isNamedList(constants) && (constants as Record<string, unknown>[]).every((c) => Number.isInteger(c.min) && Number.isInteger(c.max) && (c.min as number) <= (c.max as number)))) {
+      bad(`${at}.constants`, 'an array of { name, description, min, max } with integers min <= max');
+    }
     const timed = entry.timed as Record<string, unknown> | undefined;
     if (timed !== undefined && (typeof timed !== 'object' || timed === null || typeof timed.simulate !== 'function' || !Array.isArray(timed.defaultVariants))) {
       bad(`${at}.timed`, 'an object { defaultVariants, simulate(request), extremes?(request) }');

@@ -39,6 +39,9 @@ export function validateCheck(value: unknown, source: string): asserts value is 
   if (check.variants !== undefined && !(Array.isArray(check.variants) && check.variants.every((v) => typeof v === 'string'))) {
     bad('variants', 'an array of variant names');
   }
+  if (check.constants !== undefined && !(typeof check.constants === 'object' && check.constants !== null && !Array.isArray(check.constants) && Object.values(check.constants).every((v) => Number.isSafeInteger(v)))) {
+    bad('constants', 'an object of integer model constants by name, like { maxEpoch: 9 }');
+  }
   if (check.strategy !== undefined && !STRATEGIES.includes(check.strategy as string)) bad('strategy', `one of ${STRATEGIES.join(', ')}`);
   if (check.options !== undefined && (typeof check.options !== 'object' || check.options === null)) bad('options', 'an object of explorer options');
   if (typeof check.expect !== 'object' || check.expect === null || Array.isArray(check.expect) || Object.keys(check.expect).length === 0) {

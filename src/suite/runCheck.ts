@@ -2,7 +2,7 @@ import type { AnyModel } from '../core/model.ts';
 import type { PropertyVerdict } from '../core/result.ts';
 import { explore, type Exploration } from '../explore/explore.ts';
 import { DEFAULTS, type Progress } from '../explore/options.ts';
-import { findModel, resolveRequest } from './catalog.ts';
+import { findModel, resolveRequest, withConstants } from './catalog.ts';
 import type { CheckDefinition, ModelEntry, ModelRequest } from './types.ts';
 
 /** The outcome of one check: data only; `splitvote checks` prints it. */
@@ -23,23 +23,27 @@ export interface CheckOutcome {
 export interface RunCheckOptions {
   /** Progress of the search (the CLI draws a bar from it). */
   readonly onProgress?: (progress: Progress) => void;
+  /** When it is aborted the search stops (`stopReason: 'interrupted'`); the outcome then says so. */
+  readonly signal?: { readonly aborted: boolean };
 }
 
 /**
  * Runs one regression check: builds the model from its catalog entry, explores it with
  * the check's strategy and options, and compares the expected status of each property, the
  * pinned state and transition counts, and the pinned counterexample labels. Deterministic
- * like the explorer. Throws SV403 for an unknown model, preset or variant; everything else
+ * like the explorer. Throws SV403 for an unknown model, preset or variant, SV404 for an
+ * unknown or out-of-range constant; everything else
  * that differs is a mismatch in the outcome, never an exception.
  */
 export function runCheck(check: CheckDefinition, catalog: readonly ModelEntry[], options: RunCheckOptions = {}): CheckOutcome {
   const entry = findModel(catalog, check.model);
-  const request = resolveRequest(entry, check.preset, check.variants);
+  const request = withConstants(entry, resolveRequest(entry, check.preset, check.variants), check.constants, `check "${check.name}" constants`);
   const model = entry.create(request);
   const result = explore(model, {
     ...check.options,
     strategy: check.strategy ?? DEFAULTS.strategy,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   }) as Exploration<unknown, unknown>;
   const mismatches = compare(check, result);
   return { check, passed: mismatches.length === 0, mismatches, result, model, request };

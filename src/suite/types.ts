@@ -31,6 +31,25 @@ export interface ModelEntry {
   readonly aliases?: readonly string[];
   /** The model's timed semantics, when it has them (`splitvote simulate <model> --timed`). */
   readonly timed?: TimedEntry;
+  /**
+   * The constants the model accepts (`--set NAME=VALUE`, TLC's CONSTANTS): bounds such as a
+   * maximum epoch or a fault budget, each an integer in a declared range. A request only
+   * carries declared names with in-range values (`resolveRequest` checks); `create` may
+   * reject a combination the preset cannot take, with SV404 naming the constant.
+   */
+  readonly constants?: readonly ConstantEntry[];
+}
+
+/** A model constant that `--set NAME=VALUE` can change. */
+export interface ConstantEntry {
+  /** The name on the command line, like `maxEpoch`. */
+  readonly name: string;
+  /** One line for `splitvote list`: what it bounds, and its default (usually the preset's). */
+  readonly description: string;
+  /** Smallest allowed value (an integer). */
+  readonly min: number;
+  /** Largest allowed value (an integer). */
+  readonly max: number;
 }
 
 /**
@@ -100,10 +119,12 @@ export interface VariantEntry {
   readonly description: string;
 }
 
-/** What to build: a preset and a list of variants. */
+/** What to build: a preset, a list of variants and the constants set on top of the preset. */
 export interface ModelRequest {
   readonly preset: string;
   readonly variants: readonly string[];
+  /** Constants by name (`--set`); absent or empty: the preset's values. Only declared names, in range. */
+  readonly constants?: Readonly<Record<string, number>>;
   /** Model-specific extras, for example replacement machines. */
   readonly extras?: Readonly<Record<string, unknown>>;
 }
@@ -120,6 +141,8 @@ export interface CheckDefinition {
   readonly model: string;
   readonly preset: string;
   readonly variants?: readonly string[];
+  /** Model constants set on top of the preset, as `--set` does. */
+  readonly constants?: Readonly<Record<string, number>>;
   readonly strategy?: Strategy;
   /** Extra explorer options (limits, seed, runs for simulation). */
   readonly options?: Omit<ExploreOptions, 'strategy' | 'onProgress'>;
@@ -145,11 +168,32 @@ export interface TableSpec {
   readonly presets?: readonly string[];
   /** Variant sets, one row each per preset; default: each variant alone (or the default list when the model has none). */
   readonly variantSets?: readonly (readonly string[])[];
+  /** Model constants set on top of every row's preset (`table --set`). */
+  readonly constants?: Readonly<Record<string, number>>;
   readonly strategy?: Strategy;
   readonly options?: Omit<ExploreOptions, 'strategy' | 'onProgress'>;
+  /** The known bugs the table shows, printed first with what the rows say about each. */
+  readonly findings?: readonly TableFinding[];
   /**
    * The counterexample to print after the table: the first row (optionally restricted to a
    * preset and variant set) where `property` is violated.
    */
   readonly trace?: { readonly property: string; readonly preset?: string; readonly variants?: readonly string[] };
+}
+
+/**
+ * A known bug a verdict table demonstrates: on `preset`, the variant set `has` violates
+ * `property` and the variant set `fixedBy` does not. The table judges it from its rows:
+ * a finding is confirmed only when both rows are in the table with those verdicts.
+ */
+export interface TableFinding {
+  /** One line naming the bug, like `#4655: ACKs from an abandoned epoch count in the next`. */
+  readonly title: string;
+  /** The property (an invariant) the bug breaks. */
+  readonly property: string;
+  readonly preset: string;
+  /** The variant set that has the bug. */
+  readonly has: readonly string[];
+  /** The variant set that fixes it. */
+  readonly fixedBy: readonly string[];
 }

@@ -17,5 +17,5 @@ describe('a provide()-replaced guard through the command line', () => {
     expect(out).toContain('Counterexample for "S3 a voter grants at most once per epoch"');
     // The counterexample shows a voter granting twice in one epoch.
     expect(out).toMatch(/lastVoteEpoch/);
-  }, 60_000);
+  });
 });

@@ -12,14 +12,14 @@ describe('splitvote check', () => {
   test('exits 0 and says so when every expectation is met', async () => {
     const { code, out } = await run('check', 'ring');
     expect(code).toBe(0);
-    expect(out).toContain('✓ every expectation met');
+    expect(out).toContain('✓ every expectation met: every property holds or is witnessed');
   });
 
   test('exits 1 and prints the counterexample when a property is violated', async () => {
     const { code, out } = await run('check', 'jugs', '--quiet');
     expect(code).toBe(1);
     expect(out.startsWith('Properties\n')).toBe(true);
-    expect(out).toContain('6  pour big into small\n    jugs.small: 2 -> 3\n    jugs.big: 5 -> 4\nReproduce: splitvote check jugs --preset die-hard\n');
+    expect(out).toContain('6  pour big into small\n    jugs.small: 2 -> 3\n    jugs.big: 5 -> 4\nReproduce: npx splitvote check jugs --preset die-hard\n');
   });
 
   test('prints one JSON document with --json', async () => {
@@ -37,7 +37,7 @@ describe('splitvote check', () => {
     [['check', 'jugs', '--max-seconds', '-1'], "option '--max-seconds <s>' argument '-1' is invalid. Allowed: a number of seconds > 0"],
     [['check', 'jugs', '--strategy', 'astar'], "option '--strategy <name>' argument 'astar' is invalid. Allowed choices are bfs, dfs, simulate."],
     [['check', 'jugs', '--graph', 'g.png'], "option '--graph <file>' argument 'g.png' is invalid. Allowed: a file name ending in .dot, .graphml or .json."],
-    [['check', 'jugs', '--graph', '/no/such/folder/g.dot'], '--graph /no/such/folder/g.dot: the folder /no/such/folder does not exist'],
+    [['check', 'jugs', '--graph', '/no/such/folder/g.dot'], '--graph "/no/such/folder/g.dot": the folder /no/such/folder does not exist'],
     [['check', 'jugs', '--frobnicate'], "error: unknown option '--frobnicate'"],
     [['check'], "error: missing required argument 'model'"],
     [['launch'], "error: unknown command 'launch'"],
@@ -51,7 +51,7 @@ describe('splitvote check', () => {
     const dir = temp();
     const { code, out } = await run('check', 'jugs', '--save-trace', join(dir, 't.json'), '--itf', join(dir, 't.itf.json'), '--graph', join(dir, 'g.dot'));
     expect(code).toBe(1);
-    expect(out).toContain(`Reproduce: splitvote replay ${join(dir, 't.json')}`);
+    expect(out).toContain(`Reproduce: npx splitvote replay ${join(dir, 't.json')}`);
     expect(readdirSync(dir).sort()).toEqual(['g.dot', 't.itf.json', 't.json']);
     expect(JSON.parse(readFileSync(join(dir, 't.json'), 'utf8'))).toMatchObject({ kind: 'splitvote-trace', model: 'jugs', path: [1, 5, 2, 5, 1, 5] });
     expect(JSON.parse(readFileSync(join(dir, 't.itf.json'), 'utf8'))).toMatchObject({ vars: ['jugs'], states: expect.any(Array) });
@@ -90,7 +90,7 @@ describe('splitvote replay', () => {
     ['{"schema":1,"kind":"splitvote-trace","model":"jugs","preset":"die-hard","variants":[],"property":"p","init":0}', 'field "path" must be an array of integers >= 0 (action indices), got nothing (the field is missing)'],
     ['{"schema":1,"kind":"splitvote-trace","model":"jugs","preset":"big","variants":[],"property":"p","init":0,"path":[]}', 'unknown preset "big" for model jugs (field "preset" of'],
     ['{"schema":1,"kind":"splitvote-trace","model":"jugs","preset":"die-hard","variants":[],"property":"p","init":0,"path":[]}', 'field "property" must name a property of jugs, got "p"; properties: "the big jug never holds 4 gallons", "both jugs are full"'],
-    ['{"schema":1,"kind":"splitvote-trace","model":"jugs","preset":"die-hard","variants":[],"property":"both jugs are full","init":0,"path":[9]}', 'fields "init"/"path" do not replay on jugs (preset die-hard): SV201: step 1 takes action 9, but the state has 6 action(s)'],
+    ['{"schema":1,"kind":"splitvote-trace","model":"jugs","preset":"die-hard","variants":[],"property":"both jugs are full","init":0,"path":[9]}', '(model jugs, preset die-hard): field "path"[0] is 9, but step 1 offers 6 action(s) (indices 0..5); was the file edited'],
   ])('exits 2 on a bad replay file (%#), naming the field', async (text, message) => {
     const file = join(temp(), 'bad.json');
     writeFileSync(file, text);
@@ -126,7 +126,7 @@ describe('splitvote checks', () => {
   test('exits 2 when the filter matches no check, listing the checks', async () => {
     const { code, err } = await run('checks', '--dir', 'test/fixtures/checks', '--filter', 'zzz');
     expect(code).toBe(2);
-    expect(err).toContain('--filter zzz: no check name contains it; checks: jugs-die-hard, jugs-drift, ring-three');
+    expect(err).toContain('--filter "zzz": no check name contains it; checks: jugs-die-hard, jugs-drift, ring-three');
   });
 });
 
@@ -134,13 +134,14 @@ describe('splitvote table', () => {
   test('prints the flagship table and its counterexample when no model is named', async () => {
     const { code, out } = await run('table');
     expect(code).toBe(0);
-    expect(out).toContain('Die Hard: can the big jug hold 4 gallons? (preset die-hard, bfs)');
-    expect(out).toContain('Reproduce: splitvote check jugs --preset die-hard\n');
+    expect(out.split('\n').slice(0, 2)).toEqual(['Die Hard: can the big jug hold 4 gallons?', 'preset die-hard; strategy bfs; 2 rows, 20 states in all']);
+    expect(out).toContain('Reproduce: npx splitvote check jugs --preset die-hard\n');
   });
 
   test('takes rows from --variant-sets', async () => {
     const { out } = await run('table', 'jugs', '--variant-sets', 'no-pour;none');
-    expect(out.split('\n').slice(2, 5).map((l) => l.split(' ')[0])).toEqual(['variant', 'no-pour', '(none)']);
+    const table = out.split('\n').slice(out.split('\n').findIndex((l) => l.startsWith('variant ')));
+    expect(table.slice(0, 3).map((l) => l.split(' ')[0])).toEqual(['variant', 'no-pour', '(none)']);
   });
 });
 
@@ -151,6 +152,8 @@ describe('splitvote --help', () => {
     expect(check.out).toContain('(choices: "bfs", "dfs", "simulate", default: "bfs")');
     expect(check.out).toContain('(default: 1000)');
     const top = await run('--help');
-    expect(top.out).toContain('2  usage or input error');
+    expect(top.out).toContain('2    usage or input error');
+    expect(top.out).toContain('3    nothing failed, but some verdict is unknown');
+    expect(top.out).toContain('130  interrupted by Ctrl-C');
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 
 // `simulate` needs a model with timed semantics: the real catalog (models/index.ts).
@@ -42,6 +42,7 @@ describe('splitvote simulate --timed', () => {
 
   test('reads an empirical latency sample from a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'splitvote-latency-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'latency.txt'), '0.4\n0.9\n2.5\n');
     const { code, out } = await splitvote('simulate', 'failover', ...SMALL, '--latency', `empirical:${join(dir, 'latency.txt')}`, '--json');
     expect(code).toBe(0);

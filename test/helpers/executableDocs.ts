@@ -1,30 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
+import { splitArgs } from '../../src/cli/examples.ts';
 import { main } from '../../src/cli/main.ts';
 
 /**
  * Documentation that shows real output: every code block preceded by
  * `<!-- splitvote ARGS; exit N -->` is the stdout of that command. `checkExecutableDoc` runs
- * the commands in order, in one scratch folder (so a saved trace can be replayed), and
- * compares with timings masked. With UPDATE_DOCS=1 (`npm run docs`) it writes the fresh
- * outputs back into the file instead.
+ * the commands in order, in one scratch folder (so a saved trace can be replayed; `test/`
+ * there links to the repository's, so fixture paths work), and compares byte for byte:
+ * standard output holds no durations (they go to stderr unless `--timings`), so nothing is
+ * masked and `npm run docs` writes the same file on every machine.
  */
-const BLOCK = /<!-- splitvote (.+?); exit (\d) -->\n```(\w+)\n([\s\S]*?)```/g;
-
-/** Masks what changes from run to run: seconds and rates. */
-export function maskTimings(text: string): string {
-  return text
-    .replace(/"(seconds|statesPerSecond)": [-\d.e+]+/g, '"$1": 0')
-    .replace(/\d[\d,]*(\.\d+)? states\/s/g, 'N states/s')
-    .replace(/\d+\.\d\d s\b/g, 'N.NN s')
-    .replace(/(\s)\d+\.\d\d$/gm, '$1N.NN');
-}
+const BLOCK = /<!-- splitvote (.+?); exit (\d+) -->\n```(\w+)\n([\s\S]*?)```/g;
 
 async function run(args: string, cwd: string, catalog: string | undefined): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await main(args.split(' '), {
+  const code = await main(splitArgs(args), {
     out: (text) => void (out += text),
     err: () => {},
     env: catalog === undefined ? {} : { SPLITVOTE_CATALOG: resolve(catalog) },
@@ -43,6 +36,7 @@ export async function checkExecutableDoc(file: string, catalog?: string): Promis
   const path = resolve(file);
   const text = readFileSync(path, 'utf8');
   const cwd = mkdtempSync(join(tmpdir(), 'splitvote-docs-'));
+  symlinkSync(resolve('test'), join(cwd, 'test'));
   const blocks = [...text.matchAll(BLOCK)];
   let updated = text;
   try {
@@ -53,7 +47,7 @@ export async function checkExecutableDoc(file: string, catalog?: string): Promis
         continue;
       }
       expect({ file, args, code }).toEqual({ file, args, code: Number(exit) });
-      expect(maskTimings(out), `${file}: output of "splitvote ${args}" is stale; run npm run docs`).toBe(maskTimings(body));
+      expect(out, `${file}: output of "splitvote ${args}" is stale; run npm run docs`).toBe(body);
     }
   } finally {
     rmSync(cwd, { recursive: true, force: true });

@@ -48,6 +48,29 @@ describe('formatTrace', () => {
     expect(text).not.toContain('R3.epoch');
   });
 
+  test('breaks lines wider than the width: the initial state field by field, a wide change over two lines', () => {
+    const wide: Trace<Record<string, unknown>, string> = {
+      init: 0,
+      path: [0],
+      steps: [
+        { action: undefined, label: 'initial state', actor: undefined, state: { R3: { state: 'candidate.idle', currentEpoch: 5, failover_auth_count: 0, FAIL: ['P0', 'P1'] }, network: {} } },
+        { action: 'send', label: 'R3 starts election for epoch 6', actor: 'R3', state: { R3: { state: 'candidate.idle', currentEpoch: 5, failover_auth_count: 0, FAIL: ['P0', 'P1'] }, network: { 'R3 -> P2': [{ type: 'AUTH_REQUEST', header: { currentEpoch: 6, configEpoch: 2 } }] } } },
+      ],
+    };
+    const lines = formatTrace(wide, { width: 60 }).split('\n');
+    expect(lines).toEqual([
+      '0  initial state',
+      '    R3: { state: "candidate.idle", currentEpoch: 5,',
+      '      failover_auth_count: 0, FAIL: ["P0", "P1"] }',
+      '    network: {}',
+      '1  R3 starts election for epoch 6',
+      '    network["R3 -> P2"]: (absent)',
+      '      -> [{ type: "AUTH_REQUEST",',
+      '        header: { currentEpoch: 6, configEpoch: 2 } }]',
+    ]);
+    expect(lines.every((line) => line.length <= 60)).toBe(true);
+  });
+
   test('prefixes every line with the indent', () => {
     expect(formatTrace(trace, { indent: '  > ' }).split('\n').every((line) => line.startsWith('  > '))).toBe(true);
   });

@@ -14,6 +14,13 @@ describe('toJsonReport', () => {
     expect(report.stats).toMatchObject({ states: 16, transitions: 96, depth: 7 });
   });
 
+  test('without timings, leaves seconds and states/s out: the same document on every machine', () => {
+    const plain = toJsonReport(result, { model: 'jugs', preset: 'die-hard', variants: [], view: stateView(jugs), timings: false });
+    expect(Object.keys(plain.stats)).not.toContain('seconds');
+    expect(Object.keys(plain.stats)).not.toContain('statesPerSecond');
+    expect(JSON.stringify(plain)).toBe(JSON.stringify(toJsonReport(explore(jugs), { model: 'jugs', preset: 'die-hard', variants: [], view: stateView(jugs), timings: false })));
+  });
+
   test('gives every property a name, kind, status and trace (empty when there is none)', () => {
     for (const property of report.properties) {
       expect(Object.keys(property)).toEqual(expect.arrayContaining(['name', 'kind', 'status', 'trace']));

@@ -62,6 +62,9 @@ export function validateScenario(s: TimedScenario): void {
   }
   if (!Number.isInteger(s.replicas) || s.replicas < 1) throw bad(FLAG.replicas, s.replicas, 'a whole number >= 1');
   const nodes = s.primaries + (s.liveReplicas === false ? s.failed : s.primaries) * s.replicas;
+  // Blame --primaries when even one replica per shard is too many, else --replicas.
+  const fewest = s.primaries + (s.liveReplicas === false ? s.failed : s.primaries);
+  if (fewest > 30) throw bad(FLAG.primaries, s.primaries, `at most 30 nodes in all; ${s.primaries} primaries with one replica each already make ${fewest}`);
   if (nodes > 30) throw bad(FLAG.replicas, s.replicas, `at most 30 nodes in all; ${s.primaries} primaries with ${s.replicas} replica(s) each make ${nodes}`);
   if (!Number.isFinite(s.nodeTimeout) || s.nodeTimeout <= 0) throw bad(FLAG.nodeTimeout, s.nodeTimeout, 'a number of ms > 0');
 }

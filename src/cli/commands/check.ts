@@ -1,22 +1,27 @@
 import type { PropertyVerdict } from '../../core/result.ts';
 import { explore } from '../../explore/explore.ts';
 import { exportGraph } from '../../graph/export.ts';
-import { formatCount, formatResult, isFailure } from '../../report/formatResult.ts';
+import { formatCount, formatResult, formatTiming, isFailure } from '../../report/formatResult.ts';
 import { stateView } from '../../report/formatTrace.ts';
 import { toJsonReport } from '../../report/json.ts';
 import { coverageReport } from '../../viz/coverage.ts';
 import type { ModelRequest } from '../../suite/types.ts';
-import { exploreOptionsOf, graphFormatOf, searchFlagsText, type SearchFlags } from '../flags.ts';
-import type { Io } from '../io.ts';
+import { EXIT, exitCodeOf } from '../exitCodes.ts';
+import { constantsText, exploreOptionsOf, graphFormatOf, searchFlagsText, type SearchFlags } from '../flags.ts';
+import { outputWidth, type Io } from '../io.ts';
 import { loadModel } from '../loadModel.ts';
 import { writeTraceFiles } from '../outputs.ts';
 import { createProgress } from '../progress.ts';
-import { assertFolderExists, writeFileAtomic } from '../writeFileAtomic.ts';
+import { assertOutputs, writeFileAtomic } from '../writeFileAtomic.ts';
+
+/** How a reproduce line starts: a command that runs from a clone (after `npm ci`) and from an install. */
+export const COMMAND = 'npx splitvote';
 
 /** The flags of `splitvote check`, as commander parsed them. */
 export interface CheckFlags extends SearchFlags {
   preset?: string;
   variant?: string[];
+  set?: Record<string, number>;
   json?: boolean;
   graph?: string;
   graphLimit?: number;
@@ -24,21 +29,23 @@ export interface CheckFlags extends SearchFlags {
   itf?: string;
   quiet?: boolean;
   witnesses?: boolean;
+  allowUnknown?: boolean;
+  timings?: boolean;
   catalog?: string;
 }
 
 /**
  * `splitvote check <model>`: builds the model, explores it, prints the result (text or the
- * `--json` document), writes the requested files, and returns the exit code: 0 when no
- * property is violated or not witnessed, 1 otherwise, 2 when a requested output could not
- * be produced. Input errors throw (the caller turns them into exit code 2).
+ * `--json` document), writes the requested files, and returns the exit code: 0 when every
+ * property holds or is witnessed, 1 when one is violated or not witnessed, 3 when nothing
+ * failed but some verdict is unknown (0 with `--allow-unknown`), 130 when Ctrl-C stopped
+ * the search (the partial result is printed), 2 when a requested output could not be
+ * produced. Every output path is checked before the search. Input errors throw (exit 2).
  */
 export async function checkCommand(name: string, flags: CheckFlags, io: Io): Promise<number> {
   const format = flags.graph === undefined ? undefined : graphFormatOf(flags.graph);
-  for (const [flag, file] of [['--graph', flags.graph], ['--save-trace', flags.saveTrace], ['--itf', flags.itf]] as const) {
-    if (file !== undefined) assertFolderExists(file, flag, io.cwd);
-  }
-  const { entry, request, model } = await loadModel(io, flags.catalog, name, flags.preset, flags.variant);
+  assertOutputs([['--graph', flags.graph], ['--save-trace', flags.saveTrace], ['--itf', flags.itf]], io.cwd);
+  const { entry, request, model } = await loadModel(io, { catalog: flags.catalog, name, preset: flags.preset, variants: flags.variant, constants: flags.set });
   const progress = createProgress(io, flags.quiet !== true && flags.json !== true);
   let result;
   try {
@@ -47,6 +54,7 @@ export async function checkCommand(name: string, flags: CheckFlags, io: Io): Pro
       // Exporting needs every edge recorded, whatever the size; liveness needs them anyway.
       ...(format === undefined ? {} : { graph: 'always' as const }),
       ...(flags.graphLimit === undefined ? {} : { graphLimit: flags.graphLimit }),
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
       onProgress: (p) => progress.update(p),
     });
   } finally {
@@ -56,19 +64,23 @@ export async function checkCommand(name: string, flags: CheckFlags, io: Io): Pro
   const saved = result.properties.find((v) => v.status === 'violated' && v.trace !== undefined);
   const checkLine = reproduceLine(entry.name, request, flags);
   const reproduce = (verdict: PropertyVerdict<unknown>): string =>
-    verdict === saved && flags.saveTrace !== undefined ? `splitvote replay ${flags.saveTrace}` : checkLine;
+    verdict === saved && flags.saveTrace !== undefined ? `${COMMAND} replay ${flags.saveTrace}` : checkLine;
 
   if (flags.json === true) {
-    io.out(`${JSON.stringify(toJsonReport(result, { ...context, view: stateView(model) }), null, 2)}\n`);
+    io.out(`${JSON.stringify(toJsonReport(result, { ...context, view: stateView(model), timings: flags.timings === true }), null, 2)}\n`);
   } else {
-    const text = formatResult(result, { ...context, view: stateView(model), reproduce, witnesses: flags.witnesses === true, summary: flags.quiet !== true });
+    const text = formatResult(result, { ...context, view: stateView(model), reproduce, witnesses: flags.witnesses === true, summary: flags.quiet !== true, timings: flags.timings === true, width: outputWidth(io) });
     io.out(`${text}\n`);
     // Computed after the search from the recorded graph (src/viz/coverage.ts), so the search loop pays nothing.
-    const coverage = flags.quiet === true ? undefined : coverageReport(model, result, `${checkLine.replace('splitvote check', 'splitvote viz statechart')} --coverage`);
+    const coverage = flags.quiet === true ? undefined : coverageReport(model, result, `${checkLine.replace(`${COMMAND} check`, `${COMMAND} viz statechart`)} --coverage`);
     if (coverage !== undefined) io.out(`\n${coverage}\n`);
   }
+  if (flags.quiet !== true && flags.timings !== true) io.err(`time: ${formatTiming(result.stats)}\n`);
 
-  let code = result.properties.some((v) => isFailure(v.status)) ? 1 : 0;
+  let code = exitCodeOf(
+    { failed: result.properties.some((v) => isFailure(v.status)), unknown: result.properties.some((v) => v.status === 'unknown'), interrupted: result.stopReason === 'interrupted' },
+    flags.allowUnknown === true,
+  );
   if (flags.saveTrace !== undefined || flags.itf !== undefined) {
     if (saved === undefined) io.err('No counterexample to save: no property is violated; --save-trace and --itf wrote nothing.\n');
     else writeTraceFiles({ saveTrace: flags.saveTrace, itf: flags.itf, cwd: io.cwd }, { name: entry.name, model, request }, saved);
@@ -76,7 +88,7 @@ export async function checkCommand(name: string, flags: CheckFlags, io: Io): Pro
   if (flags.graph !== undefined && format !== undefined) {
     if (result.graph === undefined || !result.graph.materialisable) {
       io.err(`--graph ${flags.graph}: the state graph was not kept (${formatCount(result.stats.states)} states, more than the graph limit); nothing written. Raise --graph-limit, lower the bounds or use --max-states.\n`);
-      code = 2;
+      if (code !== EXIT.interrupted) code = EXIT.usage;
     } else {
       writeFileAtomic(flags.graph, exportGraph(result.graph, format), '--graph', io.cwd);
     }
@@ -84,10 +96,12 @@ export async function checkCommand(name: string, flags: CheckFlags, io: Io): Pro
   return code;
 }
 
-/** The `splitvote check` command that reruns this search: model, preset, variants and the flags that change the result. */
-export function reproduceLine(name: string, request: ModelRequest, flags: CheckFlags): string {
-  const parts = [`splitvote check ${name} --preset ${request.preset}`];
+/** The command that reruns this search: model, preset, variants, constants and the flags that change the result. */
+export function reproduceLine(name: string, request: ModelRequest, flags: Pick<CheckFlags, 'catalog'> & SearchFlags): string {
+  const parts = [`${COMMAND} check ${name} --preset ${request.preset}`];
   if (request.variants.length > 0) parts.push(`--variant ${request.variants.join(',')}`);
+  const constants = constantsText(request.constants);
+  if (constants !== '') parts.push(constants);
   const search = searchFlagsText(flags);
   if (search !== '') parts.push(search);
   if (flags.catalog !== undefined) parts.push(`--catalog ${flags.catalog}`);

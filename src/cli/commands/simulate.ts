@@ -10,7 +10,9 @@ import { formatDistribution, parseDistribution } from '../../timing/distribution
 import { formatRecoveryReport } from '../../timing/formatReport.ts';
 import { formatMs } from '../../timing/timedModel.ts';
 import { formatCount } from '../../report/formatResult.ts';
-import { catalogPath, type Io } from '../io.ts';
+import { wrapWords } from '../../report/wrap.ts';
+import { EXIT, exitCodeOf } from '../exitCodes.ts';
+import { catalogPath, outputWidth, type Io } from '../io.ts';
 import { createRunProgress } from '../progress.ts';
 
 /** The flags of `splitvote simulate`, as commander parsed them. */
@@ -32,15 +34,25 @@ export interface SimulateFlags {
   maxStates: number;
   json?: boolean;
   quiet?: boolean;
+  allowUnknown?: boolean;
   catalog?: string;
+}
+
+// Thrown from the progress callback to leave a Monte Carlo batch when Ctrl-C was pressed.
+class Interrupted extends Error {
+  constructor(readonly done: number, readonly total: number) {
+    super('interrupted');
+  }
 }
 
 /**
  * `splitvote simulate <model> --timed`: recovery times under the model's timed semantics.
  * Monte Carlo by default (a table, or one JSON document with `--json`); `--exhaustive` gives
  * the worst and best case over every behaviour on a time grid, with the worst-case trace.
- * Exit 0 with a report, 2 for bad input (a flag's value, an unknown model or variant, a
- * model without timed semantics, an impossible scenario).
+ * Exit 0 with a report; 3 when an exhaustive search stopped before covering every behaviour
+ * (0 with `--allow-unknown`); 130 when Ctrl-C stopped the runs (a distribution needs all of
+ * them, so none is printed); 2 for bad input (a flag's value, an unknown model or variant,
+ * a model without timed semantics, an impossible scenario).
  */
 export async function simulateCommand(name: string, flags: SimulateFlags, io: Io): Promise<number> {
   if (flags.timed !== true) {
@@ -69,7 +81,14 @@ export async function simulateCommand(name: string, flags: SimulateFlags, io: Io
   const progress = createRunProgress(io, flags.quiet !== true && flags.json !== true, `${entry.name} timed`);
   let report;
   try {
-    report = timed.simulate({ ...scenario, variants: rows, runs: flags.runs, seed: flags.seed }, (done, total) => progress.update(done, total));
+    report = timed.simulate({ ...scenario, variants: rows, runs: flags.runs, seed: flags.seed }, (done, total) => {
+      if (io.signal?.aborted === true) throw new Interrupted(done, total);
+      progress.update(done, total);
+    });
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+    io.out(`interrupted (Ctrl-C) after ${formatCount(error.done)} of ${formatCount(error.total)} runs: a distribution needs every run, so there is no report; lower --runs for a quicker one\n`);
+    return EXIT.interrupted;
   } finally {
     progress.stop();
   }
@@ -99,6 +118,8 @@ function exhaustive(entry: ModelEntry, rows: readonly (readonly string[])[], req
     maxElections: request.maxElections,
   };
   const results = rows.map((variants) => ({ variants, ...extremes({ ...request, variants }) }));
+  // A worst case over part of the behaviours is a lower bound, not the worst case.
+  const code = exitCodeOf({ failed: false, unknown: results.some((r) => !r.exploration.complete) }, flags.allowUnknown === true);
   if (flags.json === true) {
     const variants = results.map(({ variants, model, exploration, extremes: x }) => ({
       variant: variants.join(','),
@@ -113,22 +134,22 @@ function exhaustive(entry: ModelEntry, rows: readonly (readonly string[])[], req
       worstTrace: x.worst === undefined ? [] : traceToJson(x.worst.trace, stateView(model)),
     }));
     io.out(`${JSON.stringify({ schema: 1, kind: 'splitvote-timed-extremes', model: entry.name, config, variants }, null, 2)}\n`);
-    return 0;
+    return code;
   }
   const blocks = results.map(({ variants, model, exploration, extremes: x }) => {
     const s = exploration.stats;
     const lines = [
       `Exhaustive timed analysis of ${entry.name}: ${variants.join(',')}`,
-      `Config       ${Object.entries(config).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`,
+      ...wrapWords(`Config       ${Object.entries(config).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`, outputWidth(io), ' '.repeat(13)),
       `Search       ${exploration.complete ? 'complete: every behaviour within the bounds was explored' : `stopped (${exploration.stopReason}): the extremes cover only what was explored`}`,
-      `States       ${formatCount(s.states)} distinct, ${formatCount(s.transitions)} transitions, ${s.seconds.toFixed(2)} s`,
+      `States       ${formatCount(s.states)} distinct, ${formatCount(s.transitions)} transitions`,
       `Bound        ${formatCount(s.boundaryHits)} successors cut (a candidate needed more than ${request.maxElections} elections)`,
       `Worst case   ${x.worst === undefined ? 'no behaviour recovers' : `${formatMs(x.worst.ms)} ms from the failure to the last promotion`}`,
       `Best case    ${x.best === undefined ? '-' : `${formatMs(x.best.ms)} ms`}`,
     ];
-    if (x.worst !== undefined) lines.push('', `Worst case (${x.worst.trace.steps.length - 1} steps):`, formatTrace(x.worst.trace, { view: stateView(model) }));
+    if (x.worst !== undefined) lines.push('', `Worst case (${x.worst.trace.steps.length - 1} steps):`, formatTrace(x.worst.trace, { view: stateView(model), width: outputWidth(io) }));
     return lines.join('\n');
   });
   io.out(`${blocks.join('\n\n')}\n`);
-  return 0;
+  return code;
 }

@@ -37,7 +37,7 @@ export async function swarmMergeCommand(folder: string, flags: SwarmMergeFlags, 
     const { plan: p, ...rest } = merged;
     io.out(`${JSON.stringify({ schema: 1, kind: 'splitvote-swarm-merge', plan: p.id, mode: p.mode, jobs: p.jobs, model: p.model, ...rest }, null, 2)}\n`);
   } else {
-    const { model } = await loadModel(io, flags.catalog, plan.model.name, plan.model.preset, plan.model.variants, { preset: `field "model.preset" of ${planPath}`, variants: `field "model.variants" of ${planPath}` });
+    const { model } = await loadModel(io, { catalog: flags.catalog, name: plan.model.name, preset: plan.model.preset, variants: plan.model.variants, via: { preset: `field "model.preset" of ${planPath}`, variants: `field "model.variants" of ${planPath}` } });
     const view = stateView(model);
     const trace = (v: MergedVerdict): string => formatTrace(replay(model, v.trace!.init, v.trace!.path), { view });
     io.out(`${formatMerge(merged, { formatTrace: trace, results })}\n`);

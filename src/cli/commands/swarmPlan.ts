@@ -45,7 +45,7 @@ export async function swarmPlanCommand(name: string, flags: SwarmPlanFlags, io: 
   if (bad !== undefined) throw splitvoteError('SV401', `--strategies: "${bad}" is not a sample strategy; allowed: dfs, simulate`);
   const dir = resolve(io.cwd, flags.out);
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw splitvoteError('SV401', `--out ${flags.out}: not a folder`);
-  const { entry, request, model } = await loadModel(io, flags.catalog, name, flags.preset, flags.variant);
+  const { entry, request, model } = await loadModel(io, { catalog: flags.catalog, name, preset: flags.preset, variants: flags.variant });
   const swarm = planSwarm(model, { name: entry.name, preset: request.preset, variants: [...request.variants] }, {
     mode: flags.mode,
     jobs: flags.jobs,

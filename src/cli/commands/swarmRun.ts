@@ -7,7 +7,7 @@ import { failedJobResult, runJob } from '../../swarm/run.ts';
 import { fingerprintFileName, jobFileName, resultFileName, type ResultFile } from '../../swarm/types.ts';
 import type { Io } from '../io.ts';
 import { loadModel } from '../loadModel.ts';
-import { assertFolderExists, writeFileAtomic } from '../writeFileAtomic.ts';
+import { assertWritable, writeFileAtomic } from '../writeFileAtomic.ts';
 
 /** The flags of `splitvote swarm run`. */
 export interface SwarmRunFlags {
@@ -30,11 +30,11 @@ export async function swarmRunCommand(flags: SwarmRunFlags, io: Io): Promise<num
   if (!existsSync(file)) throw splitvoteError('SV401', `--job: no job file ${file}; \`splitvote swarm plan\` writes job-K.json files`);
   const job = parseJobSpec(readFileSync(file, 'utf8'), file);
   const out = flags.out === undefined ? dirname(file) : resolve(io.cwd, flags.out);
-  assertFolderExists(join(out, 'x'), '--out', io.cwd);
+  assertWritable(join(out, 'x'), '--out', io.cwd);
   const target = join(out, resultFileName(job.index));
   const shown = relative(io.cwd, target).startsWith('..') || isAbsolute(relative(io.cwd, target)) ? target : relative(io.cwd, target);
   try {
-    const { model } = await loadModel(io, flags.catalog, job.model.name, job.model.preset, job.model.variants, { preset: `field "model.preset" of ${file}`, variants: `field "model.variants" of ${file}` });
+    const { model } = await loadModel(io, { catalog: flags.catalog, name: job.model.name, preset: job.model.preset, variants: job.model.variants, via: { preset: `field "model.preset" of ${file}`, variants: `field "model.variants" of ${file}` } });
     const { result, fingerprints } = runJob(model, job);
     let written: ResultFile = result;
     if (fingerprints !== undefined) {

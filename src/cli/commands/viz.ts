@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULTS } from '../../explore/options.ts';
-import { addSearchFlags, parseCount, parseNames } from '../flags.ts';
+import { examplesHelp } from '../examples.ts';
+import { addSearchFlags, parseConstants, parseCount, parseNames } from '../flags.ts';
 import type { Io } from '../io.ts';
 import { GRAPH_LIMITS, RENDER_LIMIT, vizGraphCommand } from './vizGraph.ts';
 import { vizStatechartCommand } from './vizStatechart.ts';
@@ -9,14 +10,6 @@ import { vizTraceCommand } from './vizTrace.ts';
 /** Wraps a command action so its exit code reaches `main` (the `run` of main.ts). */
 type Run = <T extends unknown[]>(action: (...args: T) => Promise<number>) => (...args: T) => Promise<void>;
 
-const EXAMPLES = `
-Examples:
-  splitvote viz statechart two-phase-commit --machine tm -o tm.svg
-  splitvote viz statechart valkey-failover --machine node:candidate --state candidate --format mermaid
-  splitvote viz statechart valkey-failover --preset stale-nack --coverage -o node.svg
-  splitvote viz trace s4.json -o s4.svg
-  splitvote viz graph valkey-failover --preset stale-nack --variant nack-3833 -o graph.html`;
-
 /**
  * Registers `splitvote viz statechart|trace|graph` on the program. Each subcommand reads
  * the global `--catalog` like the other commands and writes to `-o FILE` (atomically) or
@@ -24,7 +17,7 @@ Examples:
  */
 export function registerVizCommands(program: Command, io: Io, run: Run): void {
   const globals = (command: Command): Record<string, unknown> => command.optsWithGlobals();
-  const viz = program.command('viz').description('draw statecharts, counterexamples and state graphs (SVG, DOT, Mermaid, HTML)').addHelpText('after', EXAMPLES);
+  const viz = program.command('viz').description('draw statecharts, counterexamples and state graphs (SVG, DOT, Mermaid, HTML)').addHelpText('after', examplesHelp('viz'));
 
   addSearchFlags(
     viz
@@ -33,6 +26,7 @@ export function registerVizCommands(program: Command, io: Io, run: Run): void {
       .argument('<model>', 'model name (see `splitvote list`)')
       .option('--preset <name>', 'preset of the model (default: its first preset)')
       .option('--variant <a,b>', 'protocol variants, comma-separated', parseNames)
+      .option('--set <name=value>', 'model constants on top of the preset, like maxEpoch=9 (see `splitvote list`)', parseConstants)
       .option('--machine <name>', 'draw only this machine (default: every machine); an unknown name lists them')
       .option('--state <path>', 'draw only this state and its substates, like candidate or candidate.waiting (needs --machine when there are several)')
       .option('--format <format>', 'svg, dot or mermaid (default: from the -o extension .svg/.dot/.mmd, else svg)')
@@ -56,6 +50,7 @@ export function registerVizCommands(program: Command, io: Io, run: Run): void {
       .argument('<model>', 'model name (see `splitvote list`)')
       .option('--preset <name>', 'preset of the model (default: its first preset)')
       .option('--variant <a,b>', 'protocol variants, comma-separated', parseNames)
+      .option('--set <name=value>', 'model constants on top of the preset, like maxEpoch=9 (see `splitvote list`)', parseConstants)
       .option('--format <format>', 'html, dot or svg (default: from the -o extension, else html)')
       .option('-o, --output <file>', 'write to this file instead of standard output')
       .option('--property <name>', 'highlight the trace of this property (default: the first counterexample, else the first witness)')

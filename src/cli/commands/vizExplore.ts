@@ -3,7 +3,7 @@ import { explore, type Exploration } from '../../explore/explore.ts';
 import type { ExploreOptions } from '../../explore/options.ts';
 import { formatCount } from '../../report/formatResult.ts';
 import type { ModelRequest } from '../../suite/types.ts';
-import { exploreOptionsOf, type SearchFlags } from '../flags.ts';
+import { constantsText, exploreOptionsOf, type SearchFlags } from '../flags.ts';
 import type { Io } from '../io.ts';
 import { createProgress } from '../progress.ts';
 
@@ -11,7 +11,7 @@ import { createProgress } from '../progress.ts';
 export function exploreForDrawing(model: AnyModel, flags: SearchFlags, extra: ExploreOptions, io: Io): Exploration<unknown, unknown> {
   const progress = createProgress(io, true);
   try {
-    return explore(model, { ...exploreOptionsOf(flags), ...extra, onProgress: (p) => progress.update(p) });
+    return explore(model, { ...exploreOptionsOf(flags), ...extra, ...(io.signal === undefined ? {} : { signal: io.signal }), onProgress: (p) => progress.update(p) });
   } finally {
     progress.stop();
   }
@@ -19,7 +19,8 @@ export function exploreForDrawing(model: AnyModel, flags: SearchFlags, extra: Ex
 
 /** `two-phase-commit --preset rm3 --variant a,b`: which configuration a drawing shows. */
 export function requestText(name: string, request: ModelRequest): string {
-  return `${name} --preset ${request.preset}${request.variants.length === 0 ? '' : ` --variant ${request.variants.join(',')}`}`;
+  const constants = constantsText(request.constants);
+  return `${name} --preset ${request.preset}${request.variants.length === 0 ? '' : ` --variant ${request.variants.join(',')}`}${constants === '' ? '' : ` ${constants}`}`;
 }
 
 /** `575 states, 1,935 transitions, complete` (or `stopped: max-states`). */

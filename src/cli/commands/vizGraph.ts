@@ -8,7 +8,7 @@ import { viewerHtml } from '../../viz/viewer/page.ts';
 import type { SearchFlags } from '../flags.ts';
 import type { Io } from '../io.ts';
 import { loadModel } from '../loadModel.ts';
-import { assertFolderExists } from '../writeFileAtomic.ts';
+import { assertWritable } from '../writeFileAtomic.ts';
 import { explorationText, exploreForDrawing, requestText } from './vizExplore.ts';
 import { formatOf, writeDrawing } from './vizOutput.ts';
 
@@ -21,6 +21,7 @@ export const RENDER_LIMIT = 2000;
 export interface VizGraphFlags extends SearchFlags {
   preset?: string;
   variant?: string[];
+  set?: Record<string, number>;
   format?: string;
   output?: string;
   property?: string;
@@ -41,8 +42,8 @@ export interface VizGraphFlags extends SearchFlags {
 export async function vizGraphCommand(name: string, flags: VizGraphFlags, io: Io): Promise<number> {
   const format = formatOf(flags.format, flags.output, ['html', 'dot', 'svg'] as const, 'html');
   const limit = flags.limit ?? GRAPH_LIMITS[format];
-  if (flags.output !== undefined) assertFolderExists(flags.output, '-o', io.cwd);
-  const { entry, request, model } = await loadModel(io, flags.catalog, name, flags.preset, flags.variant);
+  if (flags.output !== undefined) assertWritable(flags.output, '-o', io.cwd);
+  const { entry, request, model } = await loadModel(io, { catalog: flags.catalog, name, preset: flags.preset, variants: flags.variant, constants: flags.set });
   // Without --around nothing above the limit can be drawn, so the search need not go further.
   // With --around only the first counterexample matters, so BFS may stop at it.
   const capped = flags.around === undefined && flags.maxStates === undefined;

@@ -10,7 +10,7 @@ import { dotToSvg } from '../../viz/svg.ts';
 import type { SearchFlags } from '../flags.ts';
 import type { Io } from '../io.ts';
 import { loadModel } from '../loadModel.ts';
-import { assertFolderExists } from '../writeFileAtomic.ts';
+import { assertWritable } from '../writeFileAtomic.ts';
 import { explorationText, exploreForDrawing, requestText } from './vizExplore.ts';
 import { formatOf, writeDrawing } from './vizOutput.ts';
 
@@ -18,6 +18,7 @@ import { formatOf, writeDrawing } from './vizOutput.ts';
 export interface VizStatechartFlags extends SearchFlags {
   preset?: string;
   variant?: string[];
+  set?: Record<string, number>;
   machine?: string;
   state?: string;
   format?: string;
@@ -37,8 +38,8 @@ export interface VizStatechartFlags extends SearchFlags {
  */
 export async function vizStatechartCommand(name: string, flags: VizStatechartFlags, io: Io): Promise<number> {
   const format = formatOf(flags.format, flags.output, ['svg', 'dot', 'mermaid'] as const, 'svg');
-  if (flags.output !== undefined) assertFolderExists(flags.output, '-o', io.cwd);
-  const { entry, request, model } = await loadModel(io, flags.catalog, name, flags.preset, flags.variant);
+  if (flags.output !== undefined) assertWritable(flags.output, '-o', io.cwd);
+  const { entry, request, model } = await loadModel(io, { catalog: flags.catalog, name, preset: flags.preset, variants: flags.variant, constants: flags.set });
   const machines = pickMachines(model, entry.name, flags.machine);
   if (flags.state !== undefined && machines.length > 1) {
     throw splitvoteError('SV401', `--state ${flags.state} needs --machine: model ${entry.name} has ${machines.length} machines; pass --machine with one of: ${machines.map((m) => m.name).join(', ')}`);

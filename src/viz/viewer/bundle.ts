@@ -11,7 +11,8 @@ let bundled: Promise<string> | undefined;
 export function viewerBundle(): Promise<string> {
   // esbuild is imported on first use only: drawing a viewer is rare, loading the API is not.
   bundled ??= import('esbuild').then(({ build }) => build({
-    entryPoints: [fileURLToPath(new URL('./client.ts', import.meta.url))],
+    // client.ts from the sources, client.js when running compiled (dist/).
+    entryPoints: [fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './client.ts' : './client.js', import.meta.url))],
     bundle: true,
     write: false,
     format: 'iife',
