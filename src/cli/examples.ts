@@ -26,6 +26,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { args: 'check valkey-failover --preset storm --variant nack-4654 --set maxElections=2 --quiet', exit: 1, note: 'a smaller bound than the preset\'s 3; S6 still breaks, and W1: no promotion can happen' },
     { args: 'check two-phase-commit --preset rm4 --max-states 500 --quiet', exit: 3, note: 'stopped by --max-states before deciding: unknown verdicts are not a pass' },
     { args: 'check two-phase-commit --preset rm3 --json', exit: 0, note: 'one JSON document (schema 1)' },
+    { args: 'check valkey-failover --preset stale-nack --variant nack-3833 --workers 2 --quiet', exit: 1, note: 'BFS on 2 threads: the same counts, verdicts and trace as on one' },
   ],
   list: [{ args: 'list --json', exit: 0, note: 'the catalog as one JSON document' }],
   replay: [

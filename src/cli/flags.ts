@@ -99,6 +99,10 @@ export interface SearchFlags {
   deadlock: boolean;
   /** Commander sets it from `--no-symmetry`; absent means on. */
   symmetry?: boolean;
+  /** Commander sets it from `--no-por`; absent means on. */
+  por?: boolean;
+  shortest?: boolean;
+  engine?: 'packed' | 'object';
   stopOnViolation?: boolean;
 }
 
@@ -115,6 +119,9 @@ export function addSearchFlags(command: Command): Command {
     .option('--max-steps <n>', 'steps per random walk (simulate)', parseCount(1), DEFAULTS.maxSteps)
     .option('--no-deadlock', 'do not report states without successors as deadlocks')
     .option('--no-symmetry', 'do not use the model\'s symmetry reduction (verdicts must not change)')
+    .option('--no-por', 'do not use partial-order reduction (verdicts must not change; the result says when it was off anyway and why)')
+    .option('--shortest', 'guarantee shortest counterexamples (turns partial-order reduction off)')
+    .addOption(new Option('--engine <name>', 'state representation: packed vectors (default, when the model has them) or objects (the same counts, verdicts and traces)').choices(['packed', 'object']))
     .option('--stop-on-violation', 'stop at the first violated invariant or deadlock (TLC style)');
 }
 
@@ -131,6 +138,9 @@ export function exploreOptionsOf(flags: SearchFlags): ExploreOptions {
     maxSteps: flags.maxSteps,
     deadlock: flags.deadlock,
     ...(flags.symmetry === false ? { symmetry: false } : {}),
+    ...(flags.por === false ? { por: false } : {}),
+    ...(flags.shortest === true ? { shortest: true } : {}),
+    ...(flags.engine === undefined ? {} : { engine: flags.engine }),
     ...(flags.stopOnViolation === true ? { stopOnViolation: true } : {}),
   };
 }
@@ -150,6 +160,8 @@ export function searchFlagsOf(strategy: SearchFlags['strategy'] | undefined, opt
     maxSteps: options.maxSteps ?? DEFAULTS.maxSteps,
     deadlock: options.deadlock ?? DEFAULTS.deadlock,
     ...(options.symmetry === false ? { symmetry: false } : {}),
+    ...(options.por === false ? { por: false } : {}),
+    ...(options.shortest === true ? { shortest: true } : {}),
   };
 }
 
@@ -162,6 +174,8 @@ export function searchFlagsText(flags: SearchFlags): string {
   if (flags.strategy === 'simulate') parts.push(`--seed ${flags.seed}`, `--runs ${flags.runs}`, `--max-steps ${flags.maxSteps}`);
   if (!flags.deadlock) parts.push('--no-deadlock');
   if (flags.symmetry === false) parts.push('--no-symmetry');
+  if (flags.por === false) parts.push('--no-por');
+  if (flags.shortest === true) parts.push('--shortest');
   return parts.join(' ');
 }
 

@@ -101,6 +101,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--save-trace <file>', 'write the first counterexample as a replay file (read back by `splitvote replay`)')
     .option('--itf <file>', 'write the first counterexample as ITF JSON (Apalache/Quint trace format)')
     .option('--witnesses', 'print witness traces of `sometimes` properties too')
+    .option('--workers <n>', 'BFS on N threads over one shared fingerprint table (the same counts, verdicts and traces as one); default 1', parseCount(1))
     .option('--allow-unknown', ALLOW_UNKNOWN_HELP)
     .option('--timings', TIMINGS_HELP)
     .option('--quiet', 'no progress and no summary block: verdicts and counterexamples only')

@@ -213,7 +213,8 @@ export class Search<TState, TAction> {
   shouldStopAtLevel(frontier: number): boolean {
     if (this.stopReason !== null) return true;
     const options = this.options;
-    if (options.stopOnViolation && (this.firstDeadlock >= 0 || this.anyAlwaysViolated())) this.stopReason = 'violation';
+    if (options.signal?.aborted === true) this.stopReason = 'interrupted';
+    else if (options.stopOnViolation && (this.firstDeadlock >= 0 || this.anyAlwaysViolated())) this.stopReason = 'violation';
     else if ((performance.now() - this.started) / 1000 >= options.maxSeconds) this.stopReason = 'max-seconds';
     else {
       const rss = process.memoryUsage.rss();

@@ -1,5 +1,9 @@
 import type { PropertyVerdict } from '../../core/result.ts';
 import { explore } from '../../explore/explore.ts';
+import { exploreParallel } from '../../explore/parallel/bfsParallel.ts';
+import type { Progress } from '../../explore/options.ts';
+import { splitvoteError } from '../../core/errors.ts';
+import { catalogRecipe } from '../../suite/recipe.ts';
 import { exportGraph } from '../../graph/export.ts';
 import { formatCount, formatResult, formatTiming, isFailure } from '../../report/formatResult.ts';
 import { stateView } from '../../report/formatTrace.ts';
@@ -32,6 +36,7 @@ export interface CheckFlags extends SearchFlags {
   allowUnknown?: boolean;
   timings?: boolean;
   catalog?: string;
+  workers?: number;
 }
 
 /**
@@ -45,18 +50,21 @@ export interface CheckFlags extends SearchFlags {
 export async function checkCommand(name: string, flags: CheckFlags, io: Io): Promise<number> {
   const format = flags.graph === undefined ? undefined : graphFormatOf(flags.graph);
   assertOutputs([['--graph', flags.graph], ['--save-trace', flags.saveTrace], ['--itf', flags.itf]], io.cwd);
-  const { entry, request, model } = await loadModel(io, { catalog: flags.catalog, name, preset: flags.preset, variants: flags.variant, constants: flags.set });
+  const { catalog, entry, request, model } = await loadModel(io, { catalog: flags.catalog, name, preset: flags.preset, variants: flags.variant, constants: flags.set });
+  const recipe = flags.workers !== undefined && flags.workers > 1 ? catalogRecipe(catalog.source, entry.name, request) : undefined;
+  if (flags.workers !== undefined && flags.workers > 1 && recipe === undefined) throw splitvoteError('SV401', `--workers ${flags.workers}: this model request carries machines (extras), which cannot be sent to worker threads; use --workers 1`);
   const progress = createProgress(io, flags.quiet !== true && flags.json !== true);
   let result;
   try {
-    result = explore(model, {
+    const options = {
       ...exploreOptionsOf(flags),
       // Exporting needs every edge recorded, whatever the size; liveness needs them anyway.
       ...(format === undefined ? {} : { graph: 'always' as const }),
       ...(flags.graphLimit === undefined ? {} : { graphLimit: flags.graphLimit }),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
-      onProgress: (p) => progress.update(p),
-    });
+      onProgress: (p: Progress) => progress.update(p),
+    };
+    result = recipe === undefined ? explore(model, options) : await exploreParallel(recipe, { ...options, workers: flags.workers });
   } finally {
     progress.stop();
   }
