@@ -48,7 +48,7 @@ const quiet = { out: () => {}, err: (t: string) => void process.stderr.write(t),
 /** `splitvote ARGS` in a child process; resolves with its stdout and the time it ended, in seconds since `start`. */
 function child(args: readonly string[], start: number): Promise<{ seconds: number; out: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, maxBuffer: 1 << 28 }, (error, stdout) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: root, maxBuffer: 1 << 28 }, (error, stdout) => {
       // `check` exits 1 when it finds a violation: that is a result, not a failure.
       if (error !== null && error.code !== 1) reject(error);
       else resolve({ seconds: (performance.now() - start) / 1000, out: stdout });

@@ -24,7 +24,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 /** `splitvote swarm run --plan DIR --job K` in a child process. */
 function runJobProcess(dir: string, k: number): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'swarm', 'run', '--plan', dir, '--job', String(k)], { timeout: SLOW }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'swarm', 'run', '--plan', dir, '--job', String(k)], { timeout: SLOW }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, out: stdout, err: stderr });
     });
   });
