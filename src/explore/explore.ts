@@ -47,6 +47,6 @@ export function resultOf<TState, TAction>(model: Model<TState, TAction>, resolve
     bounds: model.bounds ?? {},
     ...(resolved.strategy === 'simulate' ? { seed: resolved.seed } : {}),
     ...(resolved.fingerprints && search.visited.sorted !== undefined ? { fingerprints: search.visited.sorted() } : {}),
-    ...(search.edges !== undefined ? { graph: new StateGraph(model, { nodes: search.visited.size, edges: search.edges, states: search.states, parents: search.parents.view().slice() }, properties) } : {}),
+    ...(search.edges !== undefined ? { graph: new StateGraph(model, { nodes: search.visited.size, edges: search.edges, states: search.graphStates(), parents: search.parents.toInt32Array() }, properties) } : {}),
   };
 }

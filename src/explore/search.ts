@@ -6,9 +6,10 @@ import { Hasher } from '../core/hasher.ts';
 import { fingerprinter } from './fingerprint.ts';
 import { FingerprintSet } from './fingerprintSet.ts';
 import { ByteList } from '../store/byteList.ts';
+import { ChunkedInts } from '../store/chunkedInts.ts';
 import { IntList } from '../store/intList.ts';
 import { EdgeList } from '../store/edgeList.ts';
-import { ArrayStateStore, PackedStateStore } from '../store/stateStore.ts';
+import { ArrayStateStore, RebuiltStateStore, type StateStore } from '../store/stateStore.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { ReductionPlan } from './reduction.ts';
 import { DEFAULTS } from './options.ts';
@@ -37,14 +38,15 @@ export interface VisitedSet {
 export class Search<TState, TAction> {
   readonly hasher = new Hasher();
   readonly visited: VisitedSet;
-  readonly parents = new IntList();
-  readonly actionIndices = new IntList();
+  readonly parents = new ChunkedInts();
+  readonly actionIndices = new ChunkedInts();
   /** Recorded edges (from, to, action index), or undefined when the graph is not recorded. */
   edges: EdgeList | undefined;
   /** States by ordinal, kept while the graph may still be materialised. */
-  states: ArrayStateStore<TState> | PackedStateStore<TState> | undefined;
+  states: ArrayStateStore<TState> | undefined;
   /** The model's packed engine for this search, when the search runs on packed vectors. */
   readonly packed: PackedModel<TState> | undefined;
+  private readonly keepStates: boolean;
   /** Per `eventually`/`recoverable` property: one byte per ordinal, 1 where the condition holds. */
   readonly labels: ByteList[] = [];
   /** Per property: first ordinal that violates (always) or witnesses (sometimes), else -1. */
@@ -81,7 +83,9 @@ export class Search<TState, TAction> {
     this.visited = visited ?? new FingerprintSet(Math.min(options.expectedStates, options.maxStates), recordEdges || strategy === 'simulate');
     this.edges = recordEdges ? new EdgeList() : undefined;
     const keep = recordEdges && options.graphLimit > 0;
-    this.states = !keep ? undefined : packed === undefined ? new ArrayStateStore<TState>() : new PackedStateStore(packed.width, packed.decode);
+    // Packed searches keep no states: graphStates() rebuilds them from parents when asked.
+    this.states = keep && packed === undefined ? new ArrayStateStore<TState>() : undefined;
+    this.keepStates = keep;
     this.properties = model.properties;
     this.found = new Int32Array(this.properties.length).fill(-1);
     this.pending = [];
@@ -114,7 +118,7 @@ export class Search<TState, TAction> {
     const ordinal = this.admit(fp[0] >>> 0, fp[1] >>> 0, parent, actionIndex);
     if (ordinal < 0) return -1;
     this.check(this.packed!.decode(words, offset), ordinal);
-    if (this.edges !== undefined) this.keepForGraph(ordinal, undefined, words, offset);
+    if (this.edges !== undefined) this.keepForGraph(ordinal, undefined);
     return ordinal;
   }
 
@@ -128,7 +132,7 @@ export class Search<TState, TAction> {
     this.parents.push(parent);
     this.actionIndices.push(actionIndex);
     this.check(state, ordinal);
-    if (this.edges !== undefined) this.keepForGraph(ordinal, undefined, words, offset);
+    if (this.edges !== undefined) this.keepForGraph(ordinal, undefined);
     return ordinal;
   }
 
@@ -330,12 +334,22 @@ export class Search<TState, TAction> {
     }
   }
 
-  private keepForGraph(ordinal: number, state: TState | undefined, words?: Int32Array, offset = 0): void {
+  /**
+   * The states of the graph by ordinal, while there are at most `graphLimit` and the edges
+   * were recorded: the kept objects, or for a packed search a store that rebuilds them.
+   */
+  graphStates(): StateStore<TState> | undefined {
+    if (this.packed === undefined) return this.states;
+    const size = this.visited.size;
+    if (!this.keepStates || this.edges === undefined || size > this.options.graphLimit) return undefined;
+    return new RebuiltStateStore<TState>(size, this.packed, (v) => this.parents.get(v), (v) => this.actionIndices.get(v));
+  }
+
+  private keepForGraph(ordinal: number, state: TState | undefined): void {
     const states = this.states;
-    if (states !== undefined) {
+    if (states !== undefined && state !== undefined) {
       if (ordinal >= this.options.graphLimit) this.states = undefined;
-      else if (states instanceof PackedStateStore) states.push(words!, offset);
-      else states.push(state!);
+      else states.push(state);
     }
     if (this.options.graph === 'auto' && ordinal >= DEFAULTS.edgeLimit) {
       // Too large to keep the graph: stop recording; liveness verdicts become unknown.

@@ -73,7 +73,7 @@ export function findEventuallyViolation(graph: LivenessGraph, goal: Uint8Array):
  * goal state is reachable (a trap), preferring the lowest ordinal, or -1 when none exists.
  */
 export function findTrap(graph: LivenessGraph, goal: Uint8Array): number {
-  const reverse = toCsr(graph.edges, graph.nodes, true);
+  const reverse = toCsr(graph.edges, graph.nodes, true, false);
   const n = graph.nodes;
   const canReach = new Uint8Array(n);
   const queue = new Int32Array(n);

@@ -1,5 +1,5 @@
 import { splitvoteError } from '../core/errors.ts';
-import { IntList } from './intList.ts';
+import { ChunkedInts } from './chunkedInts.ts';
 
 /** Most actions one state may have for its edges to be recorded (an action index is 16 bits). */
 export const MAX_ACTIONS_PER_STATE = 0xffff;
@@ -9,14 +9,14 @@ export const MAX_ACTIONS_PER_STATE = 0xffff;
  * the ordinals of its source and target states and the index of the action in
  * `model.actions(source)`. Sources are stored as runs (a search records a state's edges one
  * after another, so BFS has one run per state), targets as 4 bytes and action indices as 2:
- * about 6 bytes per edge. graphology is built from it only when small.
+ * about 6 bytes per edge, in chunks that never copy when they grow. graphology is built from it only when small.
  */
 export class EdgeList {
-  readonly to = new IntList(4096);
-  private actions = new Uint16Array(4096);
-  private readonly runSource = new IntList(1024);
+  readonly to = new ChunkedInts('int32');
+  private readonly actions = new ChunkedInts('uint16');
+  private readonly runSource = new ChunkedInts('int32');
   /** First edge of each run. */
-  private readonly runStart = new IntList(1024);
+  private readonly runStart = new ChunkedInts('int32');
   private count = 0;
   private cursor = 0;
 
@@ -27,7 +27,7 @@ export class EdgeList {
 
   /** Bytes held. */
   get bytes(): number {
-    return this.to.bytes + this.actions.byteLength + this.runSource.bytes + this.runStart.bytes;
+    return this.to.bytes + this.actions.bytes + this.runSource.bytes + this.runStart.bytes;
   }
 
   /** Records one transition. Throws SV203 for an action index above {@link MAX_ACTIONS_PER_STATE}. */
@@ -39,17 +39,13 @@ export class EdgeList {
       this.runStart.push(this.count);
     }
     this.to.push(to);
-    if (this.count === this.actions.length) {
-      const grown = new Uint16Array(this.actions.length * 2);
-      grown.set(this.actions);
-      this.actions = grown;
-    }
-    this.actions[this.count++] = action;
+    this.actions.push(action);
+    this.count++;
   }
 
   /** The action index of edge `e`. */
   action(e: number): number {
-    return this.actions[e];
+    return this.actions.get(e);
   }
 
   /** The source ordinal of edge `e` (fast for increasing or repeated `e`, a binary search otherwise). */

@@ -30,14 +30,11 @@ export class ArrayStateStore<TState> implements StateStore<TState> {
  * with `decode` when read: 4 bytes per word instead of an object graph per state.
  */
 export class PackedStateStore<TState> implements StateStore<TState> {
-  private readonly words: WordStore;
-
   constructor(
     width: number,
     private readonly decode: (words: Int32Array, offset: number) => TState,
-  ) {
-    this.words = new WordStore(width);
-  }
+    private readonly words: WordStore = new WordStore(width),
+  ) {}
 
   get size(): number {
     return this.words.size;
@@ -56,5 +53,64 @@ export class PackedStateStore<TState> implements StateStore<TState> {
   /** Appends the vector at `words[offset..]`. */
   push(words: Int32Array, offset: number): void {
     this.words.push(words, offset);
+  }
+}
+
+/** What {@link RebuiltStateStore} replays: the packed engine's actions and successors. */
+export interface Rebuilder {
+  readonly width: number;
+  initial(): readonly Int32Array[];
+  actions(words: Int32Array, offset: number, out: number[]): void;
+  next(words: Int32Array, offset: number, codes: readonly number[], k: number, scratch: Int32Array, fp: Int32Array): number;
+  decode(words: Int32Array, offset: number): unknown;
+}
+
+/**
+ * A {@link StateStore} that keeps nothing during the search: on first read it rebuilds
+ * every state in ordinal order from its parent and action (one step per state; parents
+ * always have smaller ordinals), into packed vectors. So a search pays no memory for
+ * states a graph may never be drawn from.
+ */
+export class RebuiltStateStore<TState> implements StateStore<TState> {
+  private built: PackedStateStore<TState> | undefined;
+
+  constructor(
+    readonly size: number,
+    private readonly engine: Rebuilder,
+    private readonly parentOf: (ordinal: number) => number,
+    private readonly actionOf: (ordinal: number) => number,
+  ) {}
+
+  get(ordinal: number): TState {
+    this.built ??= this.rebuild();
+    return this.built.get(ordinal);
+  }
+
+  private rebuild(): PackedStateStore<TState> {
+    const engine = this.engine;
+    const store = new WordStore(engine.width);
+    const inits = engine.initial();
+    const scratch = new Int32Array(engine.width);
+    const fp = new Int32Array(2);
+    const codes: number[] = [];
+    let coded = -1;
+    for (let v = 0; v < this.size; v++) {
+      const parent = this.parentOf(v);
+      if (parent < 0) {
+        store.push(inits[this.actionOf(v)], 0);
+        continue;
+      }
+      store.locate(parent);
+      const words = store.buffer;
+      const at = store.offset;
+      if (parent !== coded) {
+        codes.length = 0;
+        engine.actions(words, at, codes);
+        coded = parent;
+      }
+      engine.next(words, at, codes, this.actionOf(v), scratch, fp);
+      store.push(scratch, 0);
+    }
+    return new PackedStateStore(engine.width, (words, offset) => engine.decode(words, offset) as TState, store);
   }
 }
