@@ -83,6 +83,15 @@ export const PRESETS: readonly FailoverConfig[] = [
     maxElections: 2,
     maxDrops: 1,
   },
+  {
+    name: 'cluster-7x3',
+    description: 'large: 7 primaries, 3 fail together (P0-P2 down), one replica each (R7-R9 of P0-P2) compete for the votes of P3-P6 (quorum 4 of 7)',
+    nodes: [{ down: true }, { down: true }, { down: true }, {}, {}, {}, {}, { replicaOf: 0 }, { replicaOf: 1 }, { replicaOf: 2 }],
+    failKnown: true,
+    maxEpoch: 10,
+    maxElections: 1,
+    maxDrops: 0,
+  },
 ];
 
 /** The preset named `name`, or undefined. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the explorer on synthetic models and the timed simulation, and
  * adds one dated row per benchmark to its table in docs/benchmarks.md, with the machine it ran on. Timing lives here, never in
- * a test assertion. Usage: `npm run bench [-- --only NAME] [-- --dry-run]`.
+ * a test assertion. Usage: `npm run bench [-- --only NAME] [-- --group explorer|timed|swarm|spin] [-- --dry-run]`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,9 @@ import { hanoi } from '../fixtures/hanoi.ts';
 import { catalog } from '../../models/index.ts';
 import { TIMED_BENCHES, timedBench, TIMED_TABLE_HEADER, exhaustiveTimedBench } from './timed.ts';
 import { SWARM_BENCHES, swarmBench, SWARM_TABLE_HEADER } from './swarm.ts';
+
+/** Header of the explorer table in docs/benchmarks.md (rows go after its last row). */
+const EXPLORER_TABLE_HEADER = '| date | benchmark | engine | states | transitions | seconds | states/s | transitions/s | visited bytes/state | peak bytes/state over start | peak RSS | first counterexample | machine |';
 
 interface Bench {
   readonly name: string;
@@ -139,6 +142,14 @@ function objectCounters(k: number, m: number): Model<{ counters: readonly number
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const dryRun = args.includes('--dry-run');
+/** `--group explorer|timed|swarm|spin`: run one table's benchmarks only. */
+const group = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
+const GROUPS = ['explorer', 'timed', 'swarm', 'spin'];
+if (group !== undefined && !GROUPS.includes(group)) {
+  process.stderr.write(`--group: unknown group ${JSON.stringify(group)}; allowed: ${GROUPS.join(', ')}\n`);
+  process.exit(2);
+}
+const inGroup = (name: string) => group === undefined || group === name;
 const docs = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -148,14 +159,15 @@ if (only === undefined) {
   const rows: string[] = [];
   const timedRows: string[] = [];
   const swarmRows: string[] = [];
-  for (const bench of [...BENCHES, ...TIMED_BENCHES, ...SWARM_BENCHES]) {
+  const chosen = [...(inGroup('explorer') ? BENCHES : []), ...(inGroup('timed') ? TIMED_BENCHES : []), ...(inGroup('swarm') ? SWARM_BENCHES : [])];
+  for (const bench of chosen) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', bench.name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (child.status !== 0) throw new Error(`benchmark ${bench.name} failed with exit code ${child.status}`);
     const lines = child.stdout.trimEnd().split('\n');
     (TIMED_BENCHES.includes(bench as never) ? timedRows : SWARM_BENCHES.includes(bench as never) ? swarmRows : rows).push(lines.pop()!);
     process.stdout.write(lines.join('\n') + '\n');
   }
-  for (const bench of SPIN_BENCHES) {
+  for (const bench of inGroup('spin') ? SPIN_BENCHES : []) {
     const spin = runSpin(bench);
     if (spin === undefined) {
       process.stdout.write(`${bench.name}: skipped (spin, gcc or /usr/bin/time missing: apt-get install spin gcc time)\n`);
@@ -168,7 +180,7 @@ if (only === undefined) {
   if (!dryRun) {
     if (!existsSync(docs)) writeFileSync(docs, readFileSync(new URL('./header.md', import.meta.url), 'utf8'));
     let text = readFileSync(docs, 'utf8');
-    text = insertRows(text, '| date | benchmark | engine | states |', rows);
+    text = insertRows(text, EXPLORER_TABLE_HEADER, rows);
     text = insertRows(text, TIMED_TABLE_HEADER, timedRows);
     text = insertRows(text, SWARM_TABLE_HEADER, swarmRows);
     writeFileSync(docs, text);
@@ -176,11 +188,12 @@ if (only === undefined) {
   }
 }
 
-/** `text` with `rows` added after the last row of the table whose header line starts with `header`. */
+/** `text` with `rows` added after the last row of the table whose header line starts with `header`; throws when there is no such table (rows are never dropped). */
 function insertRows(text: string, header: string, rows: readonly string[]): string {
+  if (rows.length === 0) return text;
   const lines = text.split('\n');
   let at = lines.findIndex((line) => line.startsWith(header));
-  if (at < 0 || rows.length === 0) return text;
+  if (at < 0) throw new Error(`docs/benchmarks.md has no table whose header starts with "${header}"; ${rows.length} row(s) not written:\n${rows.join('\n')}`);
   while (at + 1 < lines.length && lines[at + 1].startsWith('|')) at++;
   lines.splice(at + 1, 0, ...rows);
   return lines.join('\n');
