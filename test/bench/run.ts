@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the explorer on synthetic models and the timed simulation, and
  * adds one dated row per benchmark to its table in docs/benchmarks.md, with the machine it ran on. Timing lives here, never in
- * a test assertion. Usage: `npm run bench [-- --only NAME] [-- --group explorer|timed|swarm|spin] [-- --dry-run]`.
+ * a test assertion. Usage: `npm run bench [-- --only NAME] [-- --group explorer|timed|swarm|spin] [-- --names A,B] [-- --dry-run]`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { explore, exploreParallel, type AnyModel, type ExploreOptions, type Mode
 import { runSpin, SPIN_BENCHES } from './spin.ts';
 import { counters } from '../fixtures/counters.ts';
 import { hanoi } from '../fixtures/hanoi.ts';
+import { porWorkers } from '../fixtures/porWorkers.ts';
 import { catalog } from '../../models/index.ts';
 import { TIMED_BENCHES, timedBench, TIMED_TABLE_HEADER, exhaustiveTimedBench } from './timed.ts';
 import { SWARM_BENCHES, swarmBench, SWARM_TABLE_HEADER } from './swarm.ts';
@@ -76,6 +77,12 @@ const ENGINE: Bench[] = [
     threads: 2,
     recipe: { module: fileURLToPath(new URL('../fixtures/recipes.ts', import.meta.url)), export: 'catalogModel', args: { model: 'valkey-failover', preset: 'siblings', variants: ['nack-4654', 'bounded-delay'] } },
   },
+  ...[true, false].map((por) => ({
+    name: `por-workers-6x5-${por ? 'on' : 'off'}`,
+    what: `6 workers in a chain, each counting to 5 and handing one message on (test/fixtures/porWorkers.ts), BFS, partial-order reduction ${por ? 'on' : 'off'}`,
+    model: () => porWorkers(6, 5),
+    options: { strategy: 'bfs', graph: 'never', deadlock: false, por } as ExploreOptions,
+  })),
   {
     name: 'hanoi-14-packed',
     what: 'Towers of Hanoi, 14 disks (3^14 states, 3^15 - 3 transitions), a hand-written packed model, BFS, no graph',
@@ -150,6 +157,8 @@ if (group !== undefined && !GROUPS.includes(group)) {
   process.exit(2);
 }
 const inGroup = (name: string) => group === undefined || group === name;
+/** `--names a,b`: run these benchmarks only (and add their rows). */
+const names = args.includes('--names') ? args[args.indexOf('--names') + 1].split(',') : undefined;
 const docs = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -160,14 +169,14 @@ if (only === undefined) {
   const timedRows: string[] = [];
   const swarmRows: string[] = [];
   const chosen = [...(inGroup('explorer') ? BENCHES : []), ...(inGroup('timed') ? TIMED_BENCHES : []), ...(inGroup('swarm') ? SWARM_BENCHES : [])];
-  for (const bench of chosen) {
+  for (const bench of chosen.filter((b) => names === undefined || names.includes(b.name))) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', bench.name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (child.status !== 0) throw new Error(`benchmark ${bench.name} failed with exit code ${child.status}`);
     const lines = child.stdout.trimEnd().split('\n');
     (TIMED_BENCHES.includes(bench as never) ? timedRows : SWARM_BENCHES.includes(bench as never) ? swarmRows : rows).push(lines.pop()!);
     process.stdout.write(lines.join('\n') + '\n');
   }
-  for (const bench of inGroup('spin') ? SPIN_BENCHES : []) {
+  for (const bench of inGroup('spin') ? SPIN_BENCHES.filter((b) => names === undefined || names.includes(b.name)) : []) {
     const spin = runSpin(bench);
     if (spin === undefined) {
       process.stdout.write(`${bench.name}: skipped (spin, gcc or /usr/bin/time missing: apt-get install spin gcc time)\n`);
@@ -210,7 +219,7 @@ for (const bench of BENCHES) {
   // Peak resident memory of the process (the kernel's count) minus what it held before the search.
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const { states, transitions, seconds, visitedBytes } = result.stats;
-  const engine = `${bench.options.engine === 'object' || model.packed === undefined ? 'object' : 'packed'}${bench.threads === undefined ? '' : `, ${bench.threads} threads`}`;
+  const engine = `${bench.options.engine === 'object' || model.packed === undefined ? 'object' : 'packed'}${bench.threads === undefined ? '' : `, ${bench.threads} threads`}${result.stats.reduction?.enabled ? ', POR' : ''}`;
   const first = bench.firstViolation ? explore(bench.model(), { ...bench.options, stopOnViolation: true }) : undefined;
   const firstViolation = first === undefined ? '' : first.stopReason === 'violation' ? `${first.stats.seconds.toFixed(2)} s (${first.properties.find((p) => p.status === 'violated')?.name.split(' ')[0]})` : 'none';
   const row = [

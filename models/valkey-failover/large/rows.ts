@@ -24,5 +24,5 @@ export const BFS_CAP = 1_500_000;
  */
 export const LARGE_ROWS: readonly LargeRow[] = VARIANT_SETS.flatMap((variants): LargeRow[] => [
   { variants, constants: { maxEpoch: 8, maxElections: 1 }, strategy: 'bfs', options: { strategy: 'bfs', maxStates: BFS_CAP, graph: 'never' } },
-  { variants, constants: { maxEpoch: 10, maxElections: 2 }, strategy: 'simulate', options: { strategy: 'simulate', runs: 2_000, maxSteps: 200, seed: 1 } },
+  { variants, constants: { maxEpoch: 10, maxElections: 2 }, strategy: 'simulate', options: { strategy: 'simulate', runs: 500, maxSteps: 200, seed: 1 } },
 ]);
