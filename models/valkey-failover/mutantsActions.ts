@@ -3,7 +3,7 @@ import { messages, nackMessage, updates, type ActionEvent } from './actions.ts';
 import { provideBoth } from './machine.ts';
 import { bit, nodeIndex, nodeName } from './rules.ts';
 import { NACK_REASON, type NodeContext, type Outgoing } from './types.ts';
-import { LEGACY, MIXED, NACK, NACK_4700, NACK_FIX, REDIS, STANDARD, type FailoverMutant } from './mutantsKinds.ts';
+import { LEGACY, MIXED, NACK, NACK_4700, NACK_FIX, PLAN, REDIS, REDIS_PRESETS, STANDARD, type FailoverMutant } from './mutantsKinds.ts';
 
 type Update = (context: NodeContext, event: ActionEvent) => NodeContext;
 type Message = (context: NodeContext, event: ActionEvent) => Outgoing;
@@ -50,16 +50,19 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'countAck-lost',
     description: 'a counted ACK never increments failover_auth_count: no election can reach quorum',
     variants: STANDARD,
+    gap: `no election reaches quorum, so nobody wins: ${PLAN.canStillWin}`,
   }),
   update('countNack', same, {
     name: 'countNack-lost',
     description: 'a counted NACK never increments failover_auth_nack_count: no election fast-fails',
     variants: [NACK, NACK_FIX],
+    gap: `no election fast-fails any more (only the witness W2 goes unreached, which does not count). ${PLAN.fastFailDue}`,
   }),
   update('countNack', (c, e) => ({ ...updates.countNack(c, e), nackCount: c.nackCount + 2 }), {
     name: 'countNack-twice',
     description: 'a NACK is counted twice, so the fast-fail bound is reached early',
     variants: [NACK, NACK_FIX],
+    gap: `${PLAN.slack}`,
   }),
   update('resetElection', same, {
     name: 'resetElection-skipped',
@@ -80,51 +83,62 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'winElection-keeps-config-epoch',
     description: 'the winner does not raise its configEpoch to the election epoch, so its claim never beats the old owner\'s',
     variants: STANDARD,
+    gap: `the winner's claim never beats the old owner's, so the slots never move; ${PLAN.slots}`,
   }),
   update('applyPong', same, {
     name: 'applyPong-ignored',
     description: 'a PONG\'s role and slot claim is ignored: nobody learns of the winner',
     variants: STANDARD,
+    gap: `nobody learns of the winner; ${PLAN.slots}`,
   }),
   update('applyUpdate', same, {
     name: 'applyUpdate-ignored',
     description: 'an UPDATE message is ignored: a replica with a stale view of its shard never learns the owner\'s configEpoch',
     variants: [NACK, NACK_FIX, LEGACY],
+    gap: `in stale-config the stale replica never learns the owner's configEpoch and is refused STALE_CONFIG until its bound: ${PLAN.canStillWin}`,
   }),
   update('markPfail', same, {
     name: 'markPfail-ignored',
     description: 'the failure detector never flags PFAIL: a node that stopped answering is never marked FAIL',
     variants: [NACK, NACK_FIX],
+    gap: `the paused voter of nack-then-fail is never marked FAIL: fewer behaviours, no wrong vote; ${PLAN.thirdPartyFail}`,
   }),
   update('markFail', same, {
     name: 'markFail-ignored',
     description: 'PFAIL never becomes FAIL (markNodeAsFailing does nothing)',
     variants: [NACK, NACK_FIX],
+    gap: `no PFAIL becomes FAIL: fewer behaviours (the presets start with the FAILs they need known), no wrong vote; ${PLAN.thirdPartyFail}`,
   }),
   update('recomputeState', same, {
     name: 'recomputeState-skipped',
     description: 'clusterUpdateState never refreshes the cached size and size_fail',
     variants: [NACK, NACK_FIX],
+    gap: `size and size_fail change only when a voter becomes FAIL during an election (nack-then-fail's P1) or a winner takes a shard, and in those presets the stale values never make a fast-fail premature or a win short of quorum; plan: presets with slack and third-party FAIL (issue 8 §3, §4), where the stale size_fail of lead 5(a) matters.`,
   }),
   update('loseLink', same, {
     name: 'loseLink-ignored',
     description: 'a lost link keeps delivering: replies over a broken link still arrive',
     variants: [NACK, NACK_FIX],
+    gap: `${PLAN.faultRemoved}`,
   }),
   update('forceFailover', (c) => ({ ...c, mfUsed: true, authTime: false }), {
     name: 'forceFailover-no-manual-flag',
     description: 'CLUSTER FAILOVER FORCE resets the election but never sets mf_can_start',
     variants: [NACK, NACK_FIX],
+    gap: `R5's forced failover in nack-then-fail never starts; the shard keeps its live primary. ${PLAN.manual}`,
   }),
   update('manualFailoverTimeout', same, {
     name: 'manualFailoverTimeout-ignored',
     description: 'a manual failover never times out (mf_end ignored)',
     variants: [NACK, NACK_FIX],
+    gap: `a manual failover that never times out only removes the MF_TIMEOUT behaviours: ${PLAN.faultRemoved}`,
   }),
   update('votedTimeExpires', same, {
     name: 'votedTimeExpires-ignored',
     description: 'voted_time never expires: a voter refuses every later replica of a primary it once voted for',
     variants: [REDIS],
+    presets: REDIS_PRESETS,
+    gap: `voters refuse later replicas of a primary they voted for: fewer votes, never a wrong one. ${PLAN.canStillWin}`,
   }),
   message('sendAck', withTo((c, e) => ({ ...messages.sendAck(c, e), to: allButMe(c) })), {
     name: 'sendAck-broadcast',
@@ -135,26 +149,31 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'sendAck-over-lost-link',
     description: 'the ACK is sent to the requester even when the outbound link to it is gone',
     variants: [NACK, NACK_FIX],
+    gap: `an ACK over a lost link arrives as if the link were up: ${PLAN.faultRemoved}`,
   }),
   message('sendUpdate', withTo((c, e) => ({ ...messages.sendUpdate(c, e), to: [] })), {
     name: 'sendUpdate-silent',
     description: 'a stale-config refusal sends no UPDATE (the requester never learns the newer configEpoch)',
     variants: [NACK, LEGACY],
+    gap: `the stale replica of stale-config is never told the newer configEpoch and is refused until its bound: ${PLAN.canStillWin}`,
   }),
   message('requestVotes', withTo((c, e) => ({ ...messages.requestVotes(c, e), force: false } as Outgoing)), {
     name: 'requestVotes-no-forceack',
     description: 'the AUTH_REQUEST never carries FORCEACK, even for a manual or best-ranked election',
     variants: STANDARD,
+    gap: `forced and best-ranked elections lose FORCEACK, so voters that do not know the primary failed refuse them: fewer votes, never a wrong one. ${PLAN.manual}`,
   }),
   message('broadcastPong', withTo((c, e) => ({ ...messages.broadcastPong(c, e), to: [] })), {
     name: 'broadcastPong-silent',
     description: 'the winner does not broadcast its PONG: the cluster learns of the promotion late or never',
     variants: STANDARD,
+    gap: `the cluster never learns of the promotion; ${PLAN.slots}`,
   }),
   message('stopAnswering', withTo((c, e) => ({ ...messages.stopAnswering(c, e), to: [] })), {
     name: 'stopAnswering-silent',
     description: 'a paused node is never noticed by any failure detector',
     variants: [NACK, NACK_FIX],
+    gap: `a paused node is never noticed: fewer behaviours, no wrong vote; ${PLAN.faultRemoved}`,
   }),
   message('sendNack', (c, e, p) => ({ ...nackMessage(c, e, p.reason), to: c.k.sw.nack && !bit(c.linkLost, nodeIndex(requester(e))) ? requester(e) : [] }), {
     name: 'sendNack-ignores-capability',

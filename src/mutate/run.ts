@@ -87,8 +87,8 @@ export interface MutationScore {
 export interface RunMutantsOptions {
   /** Run on these presets instead (in this order); default: each mutant's presets, else the suite's. */
   readonly presets?: readonly string[];
-  /** Only the mutant with this name. */
-  readonly mutant?: string;
+  /** Only the mutants with these names (in suite order). */
+  readonly only?: readonly string[];
   /** Called after each mutant, for progress. Must not throw. */
   readonly onMutant?: (done: number, total: number, outcome: MutantOutcome) => void;
 }
@@ -147,7 +147,8 @@ function tryRun(entry: ModelEntry, suite: MutationSuite, mutant: MutantEntry, ba
  * skipped. Deterministic: the same suite gives the same report. Pure apart from time spent.
  */
 export function runMutants(entry: ModelEntry, suite: MutationSuite, options: RunMutantsOptions = {}): MutationReport {
-  const mutants = options.mutant === undefined ? suite.mutants : suite.mutants.filter((m) => m.name === options.mutant);
+  const only = options.only;
+  const mutants = only === undefined ? suite.mutants : suite.mutants.filter((m) => only.includes(m.name));
   const baselines = new Map<string, Baseline>();
   const baselineFor = (run: MutationRun): Baseline => {
     const k = key(run);

@@ -47,7 +47,7 @@ export async function mutateCommand(name: string, flags: MutateFlags, io: Io): P
   const progress = flags.quiet !== true && flags.json !== true;
   const report = runMutants(entry, suite, {
     presets: flags.preset,
-    mutant: flags.mutant,
+    only: flags.mutant === undefined ? undefined : [flags.mutant],
     onMutant: progress ? (done, total, o) => io.err(`mutant ${done}/${total} ${o.mutant.name}: ${o.status}\n`) : undefined,
   });
   const pins = suite.pinsFile === undefined ? {} : readPins(suite.pinsFile);
