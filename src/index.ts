@@ -78,7 +78,7 @@ export { importModule } from './suite/importModule.ts';
 export type { Catalog, LoadedCheck } from './suite/load.ts';
 export { runMutants, runsOf, baselineOf, scoreOf } from './mutate/run.ts';
 export type { MutationReport, MutantOutcome, MutationScore, MutationRun, Baseline, Catch, RunMutantsOptions } from './mutate/run.ts';
-export { checkPins, pinOf, pinsText, readPins, stalePins } from './mutate/pins.ts';
+export { checkPins, pinOf, pinsText, readPins, stalePins, validatePins } from './mutate/pins.ts';
 export type { Pin, Pins, PinCheck } from './mutate/pins.ts';
 export { formatMutationReport, scoreLine } from './mutate/format.ts';
 export type { FormatMutationOptions } from './mutate/format.ts';

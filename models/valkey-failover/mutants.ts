@@ -3,6 +3,8 @@ import type { MutationSuite } from '../../src/index.ts';
 import { primaryMachine, replicaMachine } from './machine.ts';
 import { actionMutants } from './mutantsActions.ts';
 import { guardMutants } from './mutantsGuards.ts';
+// Imported so the compiled package carries the pins too (tsc copies imported JSON).
+import pins from './mutants.pins.json' with { type: 'json' };
 
 /** Names of the named implementations of `kind` in both node machines, sorted. */
 export function implementationNames(kind: 'guards' | 'actions'): string[] {
@@ -37,4 +39,5 @@ export const failoverMutants: MutationSuite = {
     ...implementationNames('actions').map((name) => ({ kind: 'action' as const, name })),
   ],
   pinsFile: fileURLToPath(new URL('./mutants.pins.json', import.meta.url)),
+  pins,
 };

@@ -68,10 +68,15 @@ export function readPins(path: string): Pins {
   } catch (error) {
     throw splitvoteError('SV402', `${path}: not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw splitvoteError('SV402', `${path}: must be an object { "<mutant>": { "outcome": ... } }`);
+  return validatePins(value, path);
+}
+
+/** Checks that `value` has the shape of {@link Pins}; throws SV402 naming `source` and the field at fault. */
+export function validatePins(value: unknown, source: string): Pins {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw splitvoteError('SV402', `${source}: must be an object { "<mutant>": { "outcome": ... } }`);
   for (const [name, pin] of Object.entries(value as Record<string, unknown>)) {
     const outcome = (pin as { outcome?: unknown } | null)?.outcome;
-    if (outcome !== 'caught' && outcome !== 'survived' && outcome !== 'error') throw splitvoteError('SV402', `${path}: ${JSON.stringify(name)}.outcome must be caught, survived or error`);
+    if (outcome !== 'caught' && outcome !== 'survived' && outcome !== 'error') throw splitvoteError('SV402', `${source}: ${JSON.stringify(name)}.outcome must be caught, survived or error`);
   }
   return value as Pins;
 }

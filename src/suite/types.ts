@@ -89,6 +89,11 @@ export interface MutationSuite {
   readonly targets?: readonly { readonly kind: 'guard' | 'action'; readonly name: string }[];
   /** Absolute path of the pin file (JSON) with each mutant's expected outcome; `--write-pins` rewrites it. */
   readonly pinsFile?: string;
+  /**
+   * The pins as loaded with the module (for a compiled package, where `pinsFile` may be
+   * absent); `splitvote mutate` compares with the file when it exists, else with these.
+   */
+  readonly pins?: unknown;
 }
 
 /** A model constant that `--set NAME=VALUE` can change. */

@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { splitvoteError } from '../../core/errors.ts';
 import { quoted } from '../../report/escape.ts';
 import { findModel, resolveRequest } from '../../suite/catalog.ts';
 import { loadCatalog } from '../../suite/load.ts';
+import type { ModelEntry } from '../../suite/types.ts';
 import { formatMutationReport } from '../../mutate/format.ts';
-import { checkPins, pinsText, readPins, stalePins, type PinCheck } from '../../mutate/pins.ts';
+import { checkPins, pinsText, readPins, stalePins, validatePins, type PinCheck } from '../../mutate/pins.ts';
 import { runMutants, type MutationReport } from '../../mutate/run.ts';
 import { EXIT } from '../exitCodes.ts';
 import { CODE_ROOT, catalogPath, outputWidth, type Io } from '../io.ts';
@@ -31,10 +33,15 @@ export interface MutateFlags {
  */
 export async function mutateCommand(name: string, flags: MutateFlags, io: Io): Promise<number> {
   const catalog = await loadCatalog(catalogPath(flags.catalog, io));
-  const entry = findModel(catalog.entries, name);
+  return mutateCommandWith(catalog.entries, name, flags, io);
+}
+
+/** {@link mutateCommand} on catalog entries already loaded (tests pass their own). */
+export async function mutateCommandWith(entries: readonly ModelEntry[], name: string, flags: MutateFlags, io: Io): Promise<number> {
+  const entry = findModel(entries, name);
   const suite = entry.mutants;
   if (suite === undefined) {
-    const having = catalog.entries.filter((e) => e.mutants !== undefined).map((e) => e.name);
+    const having = entries.filter((e) => e.mutants !== undefined).map((e) => e.name);
     throw splitvoteError('SV403', `model ${entry.name} has no mutation suite (ModelEntry.mutants); models with one: ${having.length === 0 ? '(none)' : having.join(', ')}`);
   }
   for (const preset of flags.preset ?? []) resolveRequest(entry, preset, undefined, { preset: '--preset', variants: '--variant' });
@@ -50,7 +57,8 @@ export async function mutateCommand(name: string, flags: MutateFlags, io: Io): P
     only: flags.mutant === undefined ? undefined : [flags.mutant],
     onMutant: progress ? (done, total, o) => io.err(`mutant ${done}/${total} ${o.mutant.name}: ${o.status}\n`) : undefined,
   });
-  const pins = suite.pinsFile === undefined ? {} : readPins(suite.pinsFile);
+  const fromFile = suite.pinsFile !== undefined && existsSync(suite.pinsFile);
+  const pins = fromFile ? readPins(suite.pinsFile!) : suite.pins === undefined ? {} : validatePins(suite.pins, `model ${entry.name} (MutationSuite.pins)`);
   const pinsName = suite.pinsFile === undefined ? undefined : relative(CODE_ROOT, suite.pinsFile);
   if (flags.writePins === true && suite.pinsFile !== undefined) {
     const names = suite.mutants.map((m) => m.name);
