@@ -65,7 +65,7 @@ export type {
 
 // src/report, src/suite: reporters and checks (section owned by the reporters)
 export type { ModelEntry, PresetEntry, VariantEntry, ConstantEntry, ModelRequest, CheckDefinition, TableSpec, TableFinding } from './suite/types.ts';
-export type { MutantEntry, MutationSuite } from './suite/types.ts';
+export type { MutantEntry, MutationSuite, MutationPreset } from './suite/types.ts';
 export type { TimedEntry, TimedRequest, TimedScenarioRequest, ExtremesRequest, ExtremesOutcome } from './suite/types.ts';
 export { defineCheck, validateCheck } from './suite/defineCheck.ts';
 export { runCheck, compare as compareCheck } from './suite/runCheck.ts';

@@ -56,7 +56,7 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'countNack-lost',
     description: 'a counted NACK never increments failover_auth_nack_count: no election fast-fails',
     variants: [NACK, NACK_FIX],
-    gap: `no election fast-fails any more (only the witness W2 goes unreached, which does not count). ${PLAN.fastFailDue}`,
+    gap: `no election fast-fails any more (only the witness W2 goes unreached, which does not count); ${PLAN.fastFailDue}`,
   }),
   update('countNack', (c, e) => ({ ...updates.countNack(c, e), nackCount: c.nackCount + 2 }), {
     name: 'countNack-twice',
@@ -125,7 +125,7 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'forceFailover-no-manual-flag',
     description: 'CLUSTER FAILOVER FORCE resets the election but never sets mf_can_start',
     variants: [NACK, NACK_FIX],
-    gap: `R5's forced failover in nack-then-fail never starts; the shard keeps its live primary. ${PLAN.manual}`,
+    gap: `R5's forced failover in nack-then-fail never starts; the shard keeps its live primary; ${PLAN.manual}`,
   }),
   update('manualFailoverTimeout', same, {
     name: 'manualFailoverTimeout-ignored',
@@ -138,7 +138,7 @@ export const actionMutants: readonly FailoverMutant[] = [
     description: 'voted_time never expires: a voter refuses every later replica of a primary it once voted for',
     variants: [REDIS],
     presets: REDIS_PRESETS,
-    gap: `voters refuse later replicas of a primary they voted for: fewer votes, never a wrong one. ${PLAN.canStillWin}`,
+    gap: `voters refuse later replicas of a primary they voted for: fewer votes, never a wrong one; ${PLAN.canStillWin}`,
   }),
   message('sendAck', withTo((c, e) => ({ ...messages.sendAck(c, e), to: allButMe(c) })), {
     name: 'sendAck-broadcast',
@@ -161,7 +161,7 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'requestVotes-no-forceack',
     description: 'the AUTH_REQUEST never carries FORCEACK, even for a manual or best-ranked election',
     variants: STANDARD,
-    gap: `forced and best-ranked elections lose FORCEACK, so voters that do not know the primary failed refuse them: fewer votes, never a wrong one. ${PLAN.manual}`,
+    gap: `forced and best-ranked elections lose FORCEACK, so voters that do not know the primary failed refuse them: fewer votes, never a wrong one; ${PLAN.manual}`,
   }),
   message('broadcastPong', withTo((c, e) => ({ ...messages.broadcastPong(c, e), to: [] })), {
     name: 'broadcastPong-silent',

@@ -59,7 +59,7 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'alreadyVoted-before-merge',
     description: 'tests lastVoteEpoch against currentEpoch before the request raised it: refuses a new epoch after voting in the old one',
     variants: STANDARD,
-    gap: `the bug refuses (ALREADY_VOTED) a voter's first request of a new epoch after it voted in the previous one: fewer votes, never a wrong one, so only liveness can notice. ${PLAN.canStillWin}`,
+    gap: `the bug refuses (ALREADY_VOTED) a voter's first request of a new epoch after it voted in the previous one: fewer votes, never a wrong one, so only liveness can notice; ${PLAN.canStillWin}`,
   }),
   guard('requesterIsPrimary', () => false, {
     name: 'requesterIsPrimary-ignored',
@@ -71,13 +71,13 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'noPrimary-ignored',
     description: 'replicaof == NULL not tested: a replica with an unknown primary falls through to the later branches',
     variants: [NACK, NACK_FIX, ['nack-4654', 'fix-4700']],
-    gap: `without the branch, a request from a replica whose primary the voter forgot falls to PRIMARY_UP, the same refusal under another reason code, except with FORCEACK: then storm's best-ranked R3 gets votes from voters that forgot P0. P0 is really down there, so that promotion is a correct outcome and no outcome property can object. ${PLAN.livePrimary}`,
+    gap: `without the branch, a request from a replica whose primary the voter forgot falls to PRIMARY_UP, the same refusal under another reason code, except with FORCEACK: then storm's best-ranked R3 gets votes from voters that forgot P0. P0 is really down there, so that promotion is a correct outcome and no outcome property can object; ${PLAN.livePrimary}`,
   }),
   guard('primaryUp', () => false, {
     name: 'primaryUp-ignored',
     description: 'the FAIL test on the requester\'s primary dropped: a replica of a live primary gets votes',
     variants: STANDARD,
-    gap: `voters grant before they know the requester's primary failed, but in every preset that primary really is down (or the request is forced), so the promotion is a correct outcome. ${PLAN.livePrimary}`,
+    gap: `voters grant before they know the requester's primary failed, but in every preset that primary really is down (or the request is forced), so the promotion is a correct outcome; ${PLAN.livePrimary}`,
   }),
   guard('primaryUp', (a) => {
     const p = a.context.role[sender(a)];
@@ -86,7 +86,7 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'primaryUp-no-forceack',
     description: 'FORCEACK ignored: a forced (manual) failover is refused while the primary is up',
     variants: [NACK, NACK_FIX, LEGACY],
-    gap: `the forced failover of nack-then-fail is refused by every voter whose view has P0 up, so R5 never wins; the shard keeps its live primary and L1 holds. ${PLAN.manual}`,
+    gap: `the forced failover of nack-then-fail is refused by every voter whose view has P0 up, so R5 never wins; the shard keeps its live primary and L1 holds; ${PLAN.manual}`,
   }),
   guard('votedRecently', () => false, {
     name: 'votedRecently-ignored',
@@ -172,7 +172,7 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'quorumUnreachable-no-size-fail',
     description: 'forgets size_fail: failed voters still count as reachable, so a hopeless election waits for its timeout',
     variants: [NACK, NACK_FIX],
-    gap: `the bug only makes a fast-fail later (the election waits for its timeout). ${PLAN.fastFailDue}`,
+    gap: `the bug only makes a fast-fail later (the election waits for its timeout); ${PLAN.fastFailDue}`,
   }),
   guard('quorumReached', () => true, {
     name: 'quorumReached-always',

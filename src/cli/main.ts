@@ -190,8 +190,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--preset <a,b>', 'run on these presets instead of the suite\'s (the pins are then not compared)', parseNames)
     .option('--mutant <name>', 'run only this mutant')
     .option('--write-pins', 'rewrite the pin file with the outcomes of this run (after a reviewed change)')
+    .option('--trace', 'with --mutant: print the counterexample that caught it')
     .option('--json', 'print one JSON document (schema 1, see docs/cli.md)')
     .option('--quiet', 'no progress lines on standard error')
+    .addHelpText('after', examplesHelp('mutate'))
     .action(run(async (model: string, _opts: unknown, command: Command) => mutateCommand(model, globals(command) as never, io)));
 
   registerVizCommands(program, io, run);

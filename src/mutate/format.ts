@@ -53,7 +53,7 @@ export function formatMutationReport(report: MutationReport, options: FormatMuta
   const width = options.width ?? 100;
   const lines: string[] = [];
   const runs = report.baselines.length;
-  lines.push(`Mutation testing of ${report.model}: ${report.outcomes.length} mutant${report.outcomes.length === 1 ? '' : 's'}, each one guard or action replaced with provide()`);
+  lines.push(`Mutation testing of ${report.model}: ${report.outcomes.length} mutant${report.outcomes.length === 1 ? '' : 's'}, each replacing one named guard or action`);
   lines.push(...wrapWords(`BFS up to ${formatCount(report.maxStates)} states per search, stopped at the first violation; on each preset and variant set only the properties that hold on the unmodified model judge, and an unreached witness never counts.`, width));
   lines.push('');
   for (const o of report.outcomes) {

@@ -1,5 +1,5 @@
 import type { AnyModel } from '../core/model.ts';
-import type { PropertyVerdict } from '../core/result.ts';
+import type { PropertyVerdict, Trace } from '../core/result.ts';
 import { explore } from '../explore/explore.ts';
 import type { ModelEntry, MutantEntry, MutationPreset, MutationSuite } from '../suite/types.ts';
 
@@ -46,6 +46,9 @@ export interface Catch extends MutationRun {
   readonly property: string;
   /** Actions in its counterexample. */
   readonly steps: number;
+  /** The counterexample on the mutated model, and the model's display view of a state (for printing). */
+  readonly trace?: Trace;
+  readonly view?: (state: unknown) => unknown;
 }
 
 /** The outcome of one mutant. */
@@ -135,7 +138,8 @@ function tryRun(entry: ModelEntry, suite: MutationSuite, mutant: MutantEntry, ba
   const states = result.stats.states;
   if (verdict === undefined) return { states, cut: !result.complete };
   const property = verdict.kind === 'deadlock' ? 'no deadlock' : verdict.name;
-  return { catch: { preset: baseline.preset, variants: baseline.variants, property, steps: verdict.trace?.path.length ?? 0 }, states, cut: false };
+  const view = built.view === undefined ? undefined : (state: unknown) => built.view!(state);
+  return { catch: { preset: baseline.preset, variants: baseline.variants, property, steps: verdict.trace?.path.length ?? 0, trace: verdict.trace, view }, states, cut: false };
 }
 
 /**

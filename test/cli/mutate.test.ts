@@ -23,9 +23,8 @@ describe('splitvote mutate', () => {
     expect(out).toContain('gap: only the witness notices');
     expect(out).toContain('caught by no deadlock on four [no variant], 0 steps (run 1)');
     expect(out).toContain('Mutation score: 2 of 3 caught (66.7%)');
-    // The fixture declares no pin file: every outcome is unpinned, so the run fails.
-    expect(out).toContain('Pins: 3 of 3 outcomes differ from the pins');
-    expect(code).toBe(1);
+    expect(out).toContain('Pins: all 3 outcomes as pinned (test/fixtures/mutantsCatalog.pins.json)');
+    expect(code).toBe(0);
     expect(err).toContain('mutant 3/3 stuck: caught');
   });
 
@@ -33,7 +32,16 @@ describe('splitvote mutate', () => {
     const { out } = await mutate('counter', '--json', '--mutant', 'stuck');
     const doc = JSON.parse(out);
     expect(doc.score).toEqual({ caught: 1, total: 1, equivalent: 0 });
-    expect(doc.outcomes[0]).toMatchObject({ name: 'stuck', status: 'caught', caught: { property: 'no deadlock', preset: 'four', variants: [], steps: 0 }, pin: 'unpinned' });
+    expect(doc.outcomes[0]).toMatchObject({ name: 'stuck', status: 'caught', caught: { property: 'no deadlock', preset: 'four', variants: [], steps: 0 }, pin: 'ok' });
+  });
+
+  test('--trace prints the counterexample that caught the mutant', async () => {
+    const { out, code } = await mutate('counter', '--mutant', 'inc-2', '--trace', '--quiet');
+    expect(out).toContain('Counterexample for "x stays at most cap" (mutant inc-2, preset four, variants wide, 3 steps):');
+    expect(out).toContain('3  step');
+    expect(code).toBe(0);
+    const survivor = await mutate('counter', '--mutant', 'cap-low', '--trace', '--quiet');
+    expect(survivor.out).toContain('No counterexample: the mutant was not caught.');
   });
 
   test('--preset replaces the suite\'s presets and skips the pin comparison', async () => {
@@ -79,11 +87,15 @@ describe('splitvote mutate', () => {
     const badPreset = await mutate('counter', '--preset', 'five');
     expect(badPreset.code).toBe(2);
     expect(badPreset.err).toContain('unknown preset "five" for model counter (--preset); presets: four, three');
+    const traceAll = await mutate('counter', '--trace');
+    expect(traceAll.code).toBe(2);
+    expect(traceAll.err).toContain('--trace prints one counterexample: give --mutant NAME too');
     const pinsWithPreset = await mutate('counter', '--preset', 'four', '--write-pins');
     expect(pinsWithPreset.code).toBe(2);
     expect(pinsWithPreset.err).toContain('--write-pins with --preset');
-    const noFile = await mutate('counter', '--write-pins');
-    expect(noFile.code).toBe(2);
-    expect(noFile.err).toContain('--write-pins: model counter declares no pin file');
+    const { catalog } = await import('../fixtures/mutantsCatalog.ts');
+    const { mutateCommandWith } = await import('../../src/cli/commands/mutate.ts');
+    const entry = { ...catalog[0], mutants: { ...catalog[0].mutants!, pinsFile: undefined } };
+    await expect(mutateCommandWith([entry], 'counter', { writePins: true }, { out: () => {}, err: () => {}, env: {}, cwd: process.cwd(), progressStream: undefined })).rejects.toThrow('--write-pins: model counter declares no pin file');
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { splitvoteError } from '../../core/errors.ts';
 import { quoted } from '../../report/escape.ts';
+import { formatTrace } from '../../report/formatTrace.ts';
 import { findModel, resolveRequest } from '../../suite/catalog.ts';
 import { loadCatalog } from '../../suite/load.ts';
 import type { ModelEntry } from '../../suite/types.ts';
@@ -18,6 +19,7 @@ export interface MutateFlags {
   mutant?: string;
   json?: boolean;
   writePins?: boolean;
+  trace?: boolean;
   quiet?: boolean;
   catalog?: string;
 }
@@ -48,6 +50,7 @@ export async function mutateCommandWith(entries: readonly ModelEntry[], name: st
   if (flags.mutant !== undefined && !suite.mutants.some((m) => m.name === flags.mutant)) {
     throw splitvoteError('SV401', `--mutant ${quoted(flags.mutant)}: no such mutant of ${entry.name}; mutants: ${suite.mutants.map((m) => m.name).join(', ')}`);
   }
+  if (flags.trace === true && flags.mutant === undefined) throw splitvoteError('SV401', '--trace prints one counterexample: give --mutant NAME too');
   if (flags.writePins === true && flags.preset !== undefined) throw splitvoteError('SV401', '--write-pins with --preset: pins record the runs on the suite\'s presets; drop --preset');
   if (flags.writePins === true && suite.pinsFile === undefined) throw splitvoteError('SV401', `--write-pins: model ${entry.name} declares no pin file (MutationSuite.pinsFile)`);
 
@@ -74,6 +77,13 @@ export async function mutateCommandWith(entries: readonly ModelEntry[], name: st
     io.out(`${JSON.stringify(jsonReport(report, checks, stale, pinsName), null, 2)}\n`);
   } else {
     io.out(`${formatMutationReport(report, { width: outputWidth(io) - 20, pins: checks, pinsFile: pinsName, stale })}\n`);
+    const caught = report.outcomes[0]?.caught;
+    if (flags.trace === true && caught?.trace !== undefined) {
+      const where = `mutant ${report.outcomes[0].mutant.name}, preset ${caught.preset}, variants ${caught.variants.join(',') || '(none)'}, ${caught.steps} steps`;
+      io.out(`\nCounterexample for "${caught.property}" (${where}):\n${formatTrace(caught.trace, { view: caught.view, width: outputWidth(io) })}\n`);
+    } else if (flags.trace === true) {
+      io.out('\nNo counterexample: the mutant was not caught.\n');
+    }
     if (flags.writePins === true) io.out(`Pins written: ${pinsName ?? ''} (${report.outcomes.length} outcomes)\n`);
     if (!compared && flags.writePins !== true) io.out('Pins not compared: --preset changes the runs.\n');
   }
@@ -104,7 +114,7 @@ function jsonReport(report: MutationReport, checks: readonly PinCheck[] | undefi
       replaces: o.mutant.replaces,
       description: o.mutant.description,
       status: o.status,
-      caught: o.caught ?? null,
+      caught: o.caught === undefined ? null : { property: o.caught.property, preset: o.caught.preset, variants: o.caught.variants, steps: o.caught.steps },
       runs: o.runs,
       cut: o.cut,
       states: o.states,
