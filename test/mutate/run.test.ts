@@ -70,3 +70,13 @@ describe('runMutants', () => {
     }
   });
 });
+
+describe('validateCatalog on a mutation suite', () => {
+  test('names the field of a malformed suite', async () => {
+    const { validateCatalog } = await import('../../src/index.ts');
+    const broken = [{ ...entry, mutants: { ...suite, mutants: [{ ...suite.mutants[0], kind: 'state' }] } }];
+    expect(() => validateCatalog(broken, 'c.ts')).toThrow('SV402: c.ts: catalog[0].mutants.mutants[0].kind must be "guard" or "action"');
+    expect(() => validateCatalog([{ ...entry, mutants: { ...suite, maxStates: 0 } }], 'c.ts')).toThrow('catalog[0].mutants.maxStates must be a whole number >= 1');
+    expect(validateCatalog(catalog, 'c.ts')).toBe(catalog);
+  });
+});
