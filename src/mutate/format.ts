@@ -73,6 +73,8 @@ export function formatMutationReport(report: MutationReport, options: FormatMuta
   const survivors = report.outcomes.filter((o) => o.status === 'survived' && o.mutant.equivalent === undefined);
   lines.push(scoreLine(report));
   lines.push(`Survivors: ${survivors.length} (${survivors.filter((o) => o.mutant.gap !== undefined).length} with a declared gap)${total - caught - survivors.length > 0 ? `; errors: ${total - caught - survivors.length}` : ''}`);
+  const stale = report.outcomes.filter((o) => o.status === 'caught' && o.mutant.gap !== undefined).map((o) => o.mutant.name);
+  if (stale.length > 0) lines.push(...wrapWords(`Caught, yet declared as a gap (remove the stale gap): ${stale.join(', ')}`, width, '  '));
   if (options.pins !== undefined) lines.push(...pinLines(options.pins, options.pinsFile, options.stale ?? []));
   return lines.join('\n');
 }

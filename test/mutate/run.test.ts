@@ -71,6 +71,15 @@ describe('runMutants', () => {
   });
 });
 
+describe('formatMutationReport', () => {
+  test('names a caught mutant whose declared gap is stale', async () => {
+    const { formatMutationReport } = await import('../../src/index.ts');
+    const report = runMutants(entry, { ...suite, mutants: suite.mutants.map((m) => (m.name === 'stuck' ? { ...m, gap: 'old note' } : m)) });
+    expect(formatMutationReport(report)).toContain('Caught, yet declared as a gap (remove the stale gap): stuck');
+    expect(formatMutationReport(runMutants(entry, suite))).not.toContain('stale gap');
+  });
+});
+
 describe('validateCatalog on a mutation suite', () => {
   test('names the field of a malformed suite', async () => {
     const { validateCatalog } = await import('../../src/index.ts');
