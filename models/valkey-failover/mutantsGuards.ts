@@ -105,7 +105,7 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'claimResetsElection-never',
     description: 'a higher configEpoch claim no longer resets the election ("cannot win in the past" dropped)',
     variants: [NACK, NACK_FIX, LEGACY],
-    gap: `an election that should have been reset by a newer claim goes on, but it cannot gather a quorum in an epoch whose votes went to the claimant, so no two winners and no unbacked win appear in these presets; ${PLAN.slots}`,
+    gap: `an election that a newer claim should have reset goes on; if it still wins, it wins an older epoch than the claimant's with real votes, so S1-S6 hold, and its claim then loses the slots to the newer one; ${PLAN.slots}`,
   }),
   guard('ackCounts', () => true, {
     name: 'ackCounts-always',
