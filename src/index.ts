@@ -65,6 +65,7 @@ export type {
 
 // src/report, src/suite: reporters and checks (section owned by the reporters)
 export type { ModelEntry, PresetEntry, VariantEntry, ConstantEntry, ModelRequest, CheckDefinition, TableSpec, TableFinding } from './suite/types.ts';
+export type { MutantEntry, MutationSuite, MutationPreset } from './suite/types.ts';
 export type { TimedEntry, TimedRequest, TimedScenarioRequest, ExtremesRequest, ExtremesOutcome } from './suite/types.ts';
 export { defineCheck, validateCheck } from './suite/defineCheck.ts';
 export { runCheck, compare as compareCheck } from './suite/runCheck.ts';
@@ -75,6 +76,12 @@ export { findModel, resolveRequest, withConstants, validateCatalog } from './sui
 export { loadCatalog, loadChecks, CHECK_FILE } from './suite/load.ts';
 export { importModule } from './suite/importModule.ts';
 export type { Catalog, LoadedCheck } from './suite/load.ts';
+export { runMutants, runsOf, baselineOf, scoreOf } from './mutate/run.ts';
+export type { MutationReport, MutantOutcome, MutationScore, MutationRun, Baseline, Catch, RunMutantsOptions } from './mutate/run.ts';
+export { checkPins, pinOf, pinsText, readPins, stalePins, validatePins } from './mutate/pins.ts';
+export type { Pin, Pins, PinCheck } from './mutate/pins.ts';
+export { formatMutationReport, scoreLine } from './mutate/format.ts';
+export type { FormatMutationOptions } from './mutate/format.ts';
 export { judgeTrace } from './suite/judgeTrace.ts';
 export type { TraceJudgement } from './suite/judgeTrace.ts';
 export { diffValues, deepEqual } from './report/diff.ts';

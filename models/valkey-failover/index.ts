@@ -6,6 +6,7 @@ import { createFailoverModel } from './model.ts';
 import { PRESETS, findPreset } from './presets.ts';
 import { DEFAULT_VARIANTS, VARIANTS } from './variants.ts';
 import { failoverTimed } from './timed/entry.ts';
+import { failoverMutants } from './mutants.ts';
 
 export { createFailoverModel } from './model.ts';
 export type { FailoverModel, FailoverModelOptions } from './model.ts';
@@ -19,6 +20,7 @@ export { guards } from './guards.ts';
 export { updates, messages } from './actions.ts';
 export { PROPERTY } from './properties.ts';
 export { valkeyFlagship } from './flagship.ts';
+export { failoverMutants, implementationNames } from './mutants.ts';
 export type { Ghost } from './monitor.ts';
 export type { NodeContext, Header, Switches } from './types.ts';
 export { NACK_REASON, NACK_REASON_NAME } from './types.ts';
@@ -40,6 +42,7 @@ export const valkeyFailover: ModelEntry = {
   defaultVariants: DEFAULT_VARIANTS,
   aliases: ['failover'],
   timed: failoverTimed,
+  mutants: failoverMutants,
   // `--set` maps onto the preset's bounds (config.ts); the ranges keep views and epochs small.
   constants: [
     { name: 'maxEpoch', description: 'states with a currentEpoch above this are outside the boundary (default: the preset\'s)', min: 1, max: 64 },

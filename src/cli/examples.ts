@@ -29,6 +29,11 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { args: 'check valkey-failover --preset stale-nack --variant nack-3833 --workers 2 --quiet', exit: 1, note: 'BFS on 2 threads: the same counts, verdicts and trace as on one' },
   ],
   list: [{ args: 'list --json', exit: 0, note: 'the catalog as one JSON document' }],
+  mutate: [
+    { args: 'mutate valkey-failover --mutant alreadyVoted-ignored', exit: 0, note: 'one planted bug: caught by S3 on siblings, as pinned' },
+    { args: 'mutate valkey-failover --mutant votedTimeExpires-ignored --json', exit: 0, note: 'a survivor, with its declared gap, as one JSON document' },
+    { args: 'mutate valkey-failover --mutant alreadyVoted-ignored --trace --quiet', exit: 0, note: 'the counterexample that caught it' },
+  ],
   replay: [
     { args: 'check valkey-failover --preset stale-nack --variant nack-3833 --quiet --save-trace s4.json', exit: 1, note: 'save the counterexample' },
     { args: 'replay s4.json --itf s4.itf.json', exit: 1, note: 'replay it, and write it as ITF for the Quint/Apalache trace viewers' },

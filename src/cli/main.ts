@@ -6,6 +6,7 @@ import { escapeControl, hasControl, quoted } from '../report/escape.ts';
 import { checkCommand } from './commands/check.ts';
 import { checksCommand } from './commands/checks.ts';
 import { listCommand } from './commands/list.ts';
+import { mutateCommand } from './commands/mutate.ts';
 import { replayCommand } from './commands/replay.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { tableCommand } from './commands/table.ts';
@@ -181,6 +182,19 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--quiet', 'no progress')
     .addHelpText('after', examplesHelp('simulate'))
     .action(run(async (model: string, _opts: unknown, command: Command) => simulateCommand(model, globals(command) as never, io)));
+
+  program
+    .command('mutate')
+    .description('mutation testing: plant each deliberate bug of the model\'s mutation suite and report the property that catches it, or that it survived')
+    .argument('<model>', 'model name (see `splitvote list`); the model must declare a mutation suite')
+    .option('--preset <a,b>', 'run on these presets instead of the suite\'s (the pins are then not compared)', parseNames)
+    .option('--mutant <name>', 'run only this mutant')
+    .option('--write-pins', 'rewrite the pin file with the outcomes of this run (after a reviewed change)')
+    .option('--trace', 'with --mutant: print the counterexample that caught it')
+    .option('--json', 'print one JSON document (schema 1, see docs/cli.md)')
+    .option('--quiet', 'no progress lines on standard error')
+    .addHelpText('after', examplesHelp('mutate'))
+    .action(run(async (model: string, _opts: unknown, command: Command) => mutateCommand(model, globals(command) as never, io)));
 
   registerVizCommands(program, io, run);
   registerSwarmCommands(program, io, run);

@@ -100,8 +100,28 @@ export function validateCatalog(value: unknown, source: string): ModelEntry[] {
     if (timed !== undefined && (typeof timed !== 'object' || timed === null || typeof timed.simulate !== 'function' || !Array.isArray(timed.defaultVariants))) {
       bad(`${at}.timed`, 'an object { defaultVariants, simulate(request), extremes?(request) }');
     }
+    if (entry.mutants !== undefined) validateMutants(entry.mutants, `${at}.mutants`, bad);
   });
   return entries as ModelEntry[];
+}
+
+function validateMutants(value: unknown, at: string, bad: (field: string, allowed: string) => never): void {
+  if (typeof value !== 'object' || value === null) bad(at, 'an object { presets, maxStates, mutants, targets?, pinsFile? }');
+  const suite = value as Record<string, unknown>;
+  const isPreset = (p: unknown) => typeof p === 'string' || (typeof p === 'object' && p !== null && typeof (p as { name?: unknown }).name === 'string');
+  if (!Array.isArray(suite.presets) || suite.presets.length === 0 || !suite.presets.every(isPreset)) bad(`${at}.presets`, 'a non-empty array of preset names (or { name, constants })');
+  if (!Number.isInteger(suite.maxStates) || (suite.maxStates as number) < 1) bad(`${at}.maxStates`, 'a whole number >= 1');
+  if (!Array.isArray(suite.mutants)) bad(`${at}.mutants`, 'an array of { name, kind, replaces, description, extras() }');
+  const seen = new Set<string>();
+  (suite.mutants as unknown[]).forEach((item, i) => {
+    const m = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    const where = `${at}.mutants[${i}]`;
+    if (typeof m.name !== 'string' || m.name === '' || seen.has(m.name)) bad(`${where}.name`, 'a unique non-empty string');
+    seen.add(m.name as string);
+    if (m.kind !== 'guard' && m.kind !== 'action') bad(`${where}.kind`, '"guard" or "action"');
+    if (typeof m.replaces !== 'string' || typeof m.description !== 'string') bad(`${where}`, 'an object with string replaces and description');
+    if (typeof m.extras !== 'function') bad(`${where}.extras`, 'a function () => request extras');
+  });
 }
 
 function isNamedList(value: unknown): boolean {

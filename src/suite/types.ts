@@ -38,6 +38,62 @@ export interface ModelEntry {
    * reject a combination the preset cannot take, with SV404 naming the constant.
    */
   readonly constants?: readonly ConstantEntry[];
+  /** Deliberate bugs to plant for mutation testing (`splitvote mutate <name>`), when the model has them. */
+  readonly mutants?: MutationSuite;
+}
+
+/**
+ * A deliberate bug (a mutant): one named guard or action of the model replaced by a
+ * plausible wrong implementation, planted through the model request's `extras` (typically
+ * machines built with `machine.provide()`). `splitvote mutate` explores it and reports the
+ * first property that catches it, or that it survived.
+ */
+export interface MutantEntry {
+  /** Unique name, like `alreadyVoted-ignored`. */
+  readonly name: string;
+  /** What kind of named implementation it replaces. */
+  readonly kind: 'guard' | 'action';
+  /** The name of the guard or action it replaces (as `setup({ guards, actions })` names it). */
+  readonly replaces: string;
+  /** One line: the plausible implementation bug. */
+  readonly description: string;
+  /** Variant sets it runs under, in order (default: the model's default variants). */
+  readonly variants?: readonly (readonly string[])[];
+  /** Presets it runs on, in order (default: the suite's presets). */
+  readonly presets?: readonly MutationPreset[];
+  /** The request extras that plant the bug (built when the mutant runs). */
+  extras(): Readonly<Record<string, unknown>>;
+  /**
+   * Declared equivalent: why no property can tell it from the model (it is left out of the
+   * score). A declared equivalent that gets caught is reported as a contradiction.
+   */
+  readonly equivalent?: string;
+  /** Why it survives today's properties, and the plan that would catch it (a known gap). */
+  readonly gap?: string;
+}
+
+/** A preset a mutant runs on: its name, or its name with model constants set on top (`--set`). */
+export type MutationPreset = string | { readonly name: string; readonly constants: Readonly<Record<string, number>> };
+
+/** A model's mutation suite: the mutants, where they run, the bound, the pin file. */
+export interface MutationSuite {
+  /** Presets every mutant runs on unless it names its own, in order (keep them small: this runs in CI). */
+  readonly presets: readonly MutationPreset[];
+  /** Most distinct states per search (baseline and mutant); a search cut there decides nothing it did not find. */
+  readonly maxStates: number;
+  readonly mutants: readonly MutantEntry[];
+  /**
+   * Every named implementation that some mutant must replace (`splitvote mutate` reports the
+   * ones none replaces); typically read from the machines' `implementations`.
+   */
+  readonly targets?: readonly { readonly kind: 'guard' | 'action'; readonly name: string }[];
+  /** Absolute path of the pin file (JSON) with each mutant's expected outcome; `--write-pins` rewrites it. */
+  readonly pinsFile?: string;
+  /**
+   * The pins as loaded with the module (for a compiled package, where `pinsFile` may be
+   * absent); `splitvote mutate` compares with the file when it exists, else with these.
+   */
+  readonly pins?: unknown;
 }
 
 /** A model constant that `--set NAME=VALUE` can change. */
