@@ -22,6 +22,7 @@ function program(): Command {
     .option('--runs <n>', 'clusters to run, one after another', parseCount(1, 1000), 1)
     .option('--bus-delay <ms>', 'one-way delay on every cluster-bus message, through a proxy (0: no proxy)', parseCount(0, 1000), 0)
     .option('--keep-logs', 'keep OUT/<run>/ with nodes.txt, meta.json and every node log', false)
+    .option('--verbose', 'print progress lines (nodes started with their pids, cluster ok, freeze) to stderr', false)
     .requiredOption('--out <dir>', 'output folder: runs.csv is created or appended to')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   let options: HarnessOptions;
   try {
     const o = program().parse(argv, { from: 'user' }).opts();
-    options = { primaries: o.primaries, failed: o.failed, replicas: o.replicas, nodeTimeoutMs: o.nodeTimeout, busDelayMs: o.busDelay, runs: o.runs, keepLogs: o.keepLogs, out: o.out };
+    options = { primaries: o.primaries, failed: o.failed, replicas: o.replicas, nodeTimeoutMs: o.nodeTimeout, busDelayMs: o.busDelay, runs: o.runs, keepLogs: o.keepLogs, out: o.out, progress: o.verbose === true ? (line: string) => process.stderr.write(`${line}\n`) : undefined };
     check(options);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

@@ -122,7 +122,7 @@ async function waitPromoted(nodes: readonly NodeSpec[], failedShards: number, no
  * Always tears down: every process is killed and gone, every proxy closed, the port block
  * released, also when a step throws.
  */
-export async function runCluster(settings: ClusterSettings, runDir: string): Promise<ClusterRun> {
+export async function runCluster(settings: ClusterSettings, runDir: string, progress: (line: string) => void = () => {}): Promise<ClusterRun> {
   const total = settings.primaries * (1 + settings.replicas);
   const block = await claimBlock(total);
   const proxied = settings.busDelayMs > 0;
@@ -135,11 +135,14 @@ export async function runCluster(settings: ClusterSettings, runDir: string): Pro
       if (proxied) proxies.push(await startBusProxy(n.announcedBusPort, n.busPort, settings.busDelayMs));
     }
     const children = nodes.map((n) => startServer(`${runDir}/${n.port}.conf`));
+    progress(`started ${nodes.length} redis-server on 127.0.0.1:${nodes[0].port}-${nodes[nodes.length - 1].port} (pids ${children.map((c) => c.pid).join(' ')})`);
     const ids = await formCluster(nodes, settings);
     const nodesView = await waitReady(nodes);
+    progress('cluster ok: every node has the same CLUSTER NODES view');
     const frozenNodes = nodes.slice(0, settings.failed);
     const load1 = loadavg()[0];
     const freezeAtMs = freeze(frozenNodes.map((n) => children[n.index].pid as number));
+    progress(`froze ${frozenNodes.map((n) => n.port).join(' ')} at ${new Date(freezeAtMs).toISOString()} (load1 ${load1.toFixed(2)})`);
     const recovered = await waitPromoted(nodes, settings.failed, settings.nodeTimeoutMs);
     await sleep(200); // let the winners' and voters' last lines reach the log files
     return { nodes, ids, nodesView, frozen: frozenNodes.map((n) => n.port), freezeAtMs, load1, recovered };

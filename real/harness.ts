@@ -18,6 +18,8 @@ export interface HarnessOptions extends ClusterSettings {
   readonly runs: number;
   readonly out: string;
   readonly keepLogs: boolean;
+  /** Receives progress lines (cluster started, ok, frozen); silent when absent. */
+  readonly progress?: (line: string) => void;
 }
 
 /** The outcome of one run as the harness reports it. */
@@ -26,6 +28,8 @@ export interface RunResult {
   readonly rows: readonly string[];
   readonly facts: readonly ShardFacts[];
   readonly recovered: boolean;
+  /** The temporary folder the run used (removed when the run ends). */
+  readonly tempDir: string;
   readonly error?: string;
 }
 
@@ -53,9 +57,11 @@ function nextIndex(csvPath: string, prefix: string): number {
 /** Runs one cluster and returns its CSV rows; writes OUT/<run>/ when keepLogs. Always removes its temporary folder. */
 export async function runOnce(options: HarnessOptions, run: string, server: string): Promise<RunResult> {
   const temp = mkdtempSync(join(tmpdir(), 'splitvote-real-'));
+  const removeTemp = (): void => rmSync(temp, { recursive: true, force: true });
+  process.on('exit', removeTemp); // Ctrl-C ends the process through process.exit
   const startedAt = new Date().toISOString();
   try {
-    const c = await runCluster(options, temp);
+    const c = await runCluster(options, temp, (line) => options.progress?.(`${run}: ${line}`));
     const idOf = new Map(c.nodes.map((n) => [n.port, c.ids[n.index]] as [number, string]));
     const replicasOf = c.frozen.map((_, shard) => c.nodes.filter((n) => !n.primary && n.shard === shard).map((n) => n.port));
     const lines = c.nodes.flatMap((n) => parseLog(n.port, readFileSync(join(temp, `${n.port}.log`), 'utf8')));
@@ -69,11 +75,12 @@ export async function runOnce(options: HarnessOptions, run: string, server: stri
       writeFileSync(join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
       for (const n of c.nodes) copyFileSync(join(temp, `${n.port}.log`), join(dir, `${n.port}.log`));
     }
-    return { run, rows: facts.map((f) => csvRow(info, f)), facts, recovered: c.recovered };
+    return { run, rows: facts.map((f) => csvRow(info, f)), facts, recovered: c.recovered, tempDir: temp };
   } catch (e) {
-    return { run, rows: [], facts: [], recovered: false, error: (e as Error).message };
+    return { run, rows: [], facts: [], recovered: false, tempDir: temp, error: (e as Error).message };
   } finally {
-    rmSync(temp, { recursive: true, force: true });
+    process.off('exit', removeTemp);
+    removeTemp();
   }
 }
 

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export const REDIS_SERVER = process.env.SPLITVOTE_REDIS_SERVER ?? '/usr/bin/redis-server';
 
 const running = new Map<number, ChildProcess>();
+const started: number[] = [];
 let exitHook = false;
 
 /** True while a process with this pid exists (signal 0; EPERM still means it exists). */
@@ -29,6 +30,7 @@ export function startServer(configFile: string): ChildProcess {
   if (child.pid === undefined) throw new Error(`could not start ${REDIS_SERVER}`);
   const pid = child.pid;
   running.set(pid, child);
+  started.push(pid);
   child.once('exit', () => running.delete(pid));
   return child;
 }
@@ -58,6 +60,11 @@ export async function killAllAndWait(timeoutMs = 10_000): Promise<void> {
   while (pids.some(processExists) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const left = pids.filter(processExists);
   if (left.length > 0) throw new Error(`redis-server processes still exist after SIGKILL: ${left.join(', ')}`);
+}
+
+/** The pids of every process started in this process's lifetime (for tests: none may still exist). */
+export function startedPids(): number[] {
+  return [...started];
 }
 
 /** The pids of the processes started and not yet seen to exit. */
