@@ -5,7 +5,7 @@
  * (a failover that timed out is a result, not an error), 1 when a run could not be set up,
  * 2 on a bad flag, 130 on Ctrl-C (every redis-server is killed first).
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
 import { parseCount } from '../src/cli/flags.ts';
 import { runHarness, type HarnessOptions } from './harness.ts';
@@ -29,8 +29,8 @@ function program(): Command {
 }
 
 function check(o: HarnessOptions): void {
-  if (o.failed >= o.primaries) throw new InvalidArgumentError(`--failed ${o.failed}: must be less than --primaries (${o.primaries})`);
-  if (o.primaries * (1 + o.replicas) > BLOCK_SIZE) throw new InvalidArgumentError(`--primaries ${o.primaries} with --replicas ${o.replicas} makes ${o.primaries * (1 + o.replicas)} nodes; at most ${BLOCK_SIZE} are allowed`);
+  if (o.failed >= o.primaries) throw new Error(`--failed ${o.failed}: must be less than --primaries (${o.primaries})`);
+  if (o.primaries * (1 + o.replicas) > BLOCK_SIZE) throw new Error(`--primaries ${o.primaries} with --replicas ${o.replicas} makes ${o.primaries * (1 + o.replicas)} nodes; at most ${BLOCK_SIZE} are allowed`);
 }
 
 async function main(argv: string[]): Promise<number> {
