@@ -4,7 +4,7 @@ import { startBusProxy } from '../../real/proxy.ts';
 import { checkBelowEphemeral, ephemeralRange } from '../../real/ports.ts';
 
 describe('the bus-delay proxy', () => {
-  test('relays every byte both ways, in order, each chunk after the delay', async () => {
+  test('relays every byte both ways, in order, through the delay', async () => {
     const echo = createServer((s) => s.on('data', (d) => s.write(d)));
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', () => r()));
     const target = (echo.address() as AddressInfo).port;
@@ -17,13 +17,12 @@ describe('the bus-delay proxy', () => {
     try {
       const client = new Socket();
       let got = '';
-      const sentAt = Date.now();
-      const done = new Promise<number>((resolve) => client.on('data', (d) => { got += String(d); if (got.length >= 300) resolve(Date.now()); }));
+      const done = new Promise<void>((resolve) => client.on('data', (d) => { got += String(d); if (got.length >= 300) resolve(); }));
       client.connect(listen, '127.0.0.1', () => { for (let i = 0; i < 100; i++) client.write(String(i % 10).repeat(3)); });
-      const at = await done;
+      await done;
       expect(got).toBe(Array.from({ length: 100 }, (_, i) => String(i % 10).repeat(3)).join(''));
-      // There and back: two one-way delays of 30 ms (timers may fire a millisecond early).
-      expect(at - sentAt).toBeGreaterThanOrEqual(58);
+      // No wall-clock assertion here (no test depends on how long something took): that the
+      // delay reaches the servers is read from Redis's own log times in test/real/facts.test.ts.
       client.destroy();
     } finally {
       await proxy.close();
