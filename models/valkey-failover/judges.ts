@@ -1,5 +1,6 @@
 import type { Message, Monitor, StepRecord, SystemState } from '../../src/index.ts';
 import { count, has, indexOf, SEEN, setAt, VIOLATION, type Ghost, type JudgeFacts } from './ghost.ts';
+import { PRIMARY } from './types.ts';
 
 /**
  * The judges' monitor: records facts from each step record and flags the safety properties
@@ -8,11 +9,11 @@ import { count, has, indexOf, SEEN, setAt, VIOLATION, type Ghost, type JudgeFact
  *   epoch (an AUTH_REQUEST's header), a NACK's reason and echoed epoch, PAUSE, MARK_FAIL,
  *   FORCE_FAILOVER, MF_TIMEOUT, the auth_timeout and auth_retry_time timers;
  * - the messages the step put on the bus (`record.sent`): grants (AUTH_ACK to the requester),
- *   NACKs and to whom, election starts (AUTH_REQUEST), and every header's role, shard and
- *   configEpoch (a primary header is a slot claim; a replica's first primary header is its
- *   promotion);
- * - whether the step ended the node's election (`failover_auth_time` from set to 0 in the
- *   step record): the decision a fast-fail judge judges, observed, never recomputed;
+ *   NACKs and to whom, election starts (AUTH_REQUEST with its epoch and configEpoch);
+ * - from the step record's snapshots, only the decisions being judged, observed and never
+ *   recomputed: whether the node now acts as a primary, with which shard and configEpoch
+ *   (a promotion, a slot claim), and whether the step ended its election
+ *   (`failover_auth_time` from set to 0);
  * - the preset's configuration ({@link JudgeFacts}: true size, who is down, capability).
  * It never calls a guard, an action or a model helper, and never reads a voter's
  * lastVoteEpoch, a candidate's counters or anyone's cached size. Pure. It is `local` (reads
@@ -85,7 +86,7 @@ function judgeStep(f: JudgeFacts, ghost: Ghost, record: StepRecord, state: Syste
   }
   // A claim reset ends the election without a NACK verdict (§5.1, §2.8): progress, a new window.
   if (event.type !== 'AUTH_NACK' && endsElection(record)) g = newWindow(g, me);
-  return onSent(f, g, me, record.sent);
+  return onSent(f, g, me, record);
 }
 
 /** `failover_auth_time` went from set to 0 in this step. */
@@ -227,21 +228,41 @@ function electionInFlight(f: JudgeFacts, me: number, state: SystemState<Ghost>, 
   return false;
 }
 
-/** What the step put on the bus: election starts, promotions and slot claims. */
-function onSent(f: JudgeFacts, g: Ghost, me: number, sent: readonly Message[]): Ghost {
-  if (sent.length === 0) return g;
+/** What the step did in the open: election starts (on the bus), then the node's own role and slots. */
+function onSent(f: JudgeFacts, g: Ghost, me: number, record: StepRecord): Ghost {
   let next = g;
-  const first = sent[0] as Message & { hdr?: Header };
-  const request = sent.find((m) => m.type === 'AUTH_REQUEST') as (Message & { hdr: Header }) | undefined;
+  const request = record.sent.find((m) => m.type === 'AUTH_REQUEST') as (Message & { hdr: Header }) | undefined;
   if (request !== undefined) next = onStart(next, me, request.hdr.cur, request.hdr.cfg);
-  const hdr = first.hdr;
-  if (hdr === undefined) return next;
+  return onRole(f, next, me, record);
+}
+
+/** A node's own claim: it acts as a primary, with the shard it serves and its configEpoch; undefined for a replica. */
+interface Claim {
+  readonly shard: number;
+  readonly cfg: number;
+}
+
+function claimOf(snapshot: { context: unknown }, me: number): Claim | undefined {
+  const ctx = snapshot.context as { role: readonly number[]; owner: readonly number[]; cfg: readonly number[] };
+  return ctx.role[me] === PRIMARY ? { shard: ctx.owner.indexOf(me), cfg: ctx.cfg[me] } : undefined;
+}
+
+/**
+ * The node's own role and slots, from the step record: whether it acts as a primary, which
+ * shard it serves and with which configEpoch (what it serves and announces in every header).
+ * A replica becoming a primary is a promotion; a primary's claim with a configEpoch above
+ * the shard's highest so far makes it the shard's owner (§5.2). Observed, never recomputed:
+ * a winner that tells nobody is still promoted, and L3 sees that nobody learned it.
+ */
+function onRole(f: JudgeFacts, g: Ghost, me: number, record: StepRecord): Ghost {
+  if (record.after === record.before) return g;
+  const claim = claimOf(record.after!, me);
   const mine = 1 << me;
-  if (!hdr.primary) return (next.primaries & mine) === 0 ? next : { ...next, primaries: next.primaries & ~mine };
-  if ((next.primaries & mine) === 0) next = onPromotion(f, { ...next, primaries: next.primaries | mine }, me, hdr);
-  // A primary header claims its shard with its configEpoch (§5.2): the highest claim is the owner.
-  if (hdr.shard >= 0 && hdr.shard < next.owner.length && hdr.cfg > next.ownerEpoch[hdr.shard]) {
-    next = { ...next, owner: setAt(next.owner, hdr.shard, me), ownerEpoch: setAt(next.ownerEpoch, hdr.shard, hdr.cfg) };
+  if (claim === undefined) return (g.primaries & mine) === 0 ? g : { ...g, primaries: g.primaries & ~mine };
+  let next = g;
+  if ((next.primaries & mine) === 0) next = onPromotion(f, { ...next, primaries: next.primaries | mine }, me, claim);
+  if (claim.shard >= 0 && claim.shard < next.owner.length && claim.cfg > next.ownerEpoch[claim.shard]) {
+    next = { ...next, owner: setAt(next.owner, claim.shard, me), ownerEpoch: setAt(next.ownerEpoch, claim.shard, claim.cfg) };
   }
   return next;
 }
@@ -275,7 +296,7 @@ function onStart(g: Ghost, me: number, e: number, basis: number): Ghost {
  * failover runs. A replica that won over a sibling's claim it had not heard of replaced the
  * failed primary; that race is settled by the higher configEpoch (§5.2), not by S8.
  */
-function onPromotion(f: JudgeFacts, g: Ghost, me: number, hdr: Header): Ghost {
+function onPromotion(f: JudgeFacts, g: Ghost, me: number, hdr: Claim): Ghost {
   const epoch = g.epoch[me];
   let next = newWindow(g, me);
   if (has(next.promoted, epoch)) next = violate(next, VIOLATION.S1);
