@@ -96,6 +96,8 @@ export interface JudgeFacts {
   readonly shardNodes: readonly (readonly number[])[];
   /** Per node: the shard it started in (its own, or its primary's). */
   readonly shardOf: readonly number[];
+  /** Some replica of the preset may run CLUSTER FAILOVER FORCE (W5 is checked only then). */
+  readonly manualFailover: boolean;
   /** Bounds of the preset (L1's excuse: the model boundary). */
   readonly maxEpoch: number;
   readonly maxElections: number;
@@ -186,6 +188,7 @@ export function judgeFacts(config: FailoverConfig, variants: VariantSelection): 
     boundedDelay: variants.boundedDelay,
     shardNodes,
     shardOf: nodes.map((spec, i) => spec.replicaOf ?? i),
+    manualFailover: nodes.some((spec) => spec.mayForceFailover === true),
     maxEpoch: config.maxEpoch,
     maxElections: config.maxElections,
     initial,

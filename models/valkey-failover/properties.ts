@@ -69,9 +69,14 @@ export function failoverProperties(facts: JudgeFacts): Property<State>[] {
     sometimes(PROPERTY.W4, (s) => (s.ghost.seen & SEEN.W4) !== 0, {
       description: 'S7 is exercised: a fast-fail at a point where the epoch-fixable refusals and known FAILs already leave less than a quorum',
     }),
-    sometimes(PROPERTY.W5, (s) => (s.ghost.seen & SEEN.W5) !== 0, {
-      description: 'S8\'s exemption is exercised: CLUSTER FAILOVER FORCE promotes a replica over a primary that never stopped',
-    }),
+    // Only presets with a CLUSTER FAILOVER FORCE budget can exercise S8's exemption.
+    ...(facts.manualFailover
+      ? [
+          sometimes(PROPERTY.W5, (s: State) => (s.ghost.seen & SEEN.W5) !== 0, {
+            description: 'S8\'s exemption is exercised: CLUSTER FAILOVER FORCE promotes a replica over a primary that never stopped',
+          }),
+        ]
+      : []),
   ];
 }
 
