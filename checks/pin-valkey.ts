@@ -45,6 +45,16 @@ const files: File[] = [
   ] },
   { file: 'valkey-mixed', doc: 'A mixed-version cluster (mixed): S5 and S1 hold.', checks: ['minimal', 'split-vote', 'stale-nack', 'nack-then-fail'].map((preset) => ({
     name: `valkey-mixed-${preset}`, description: `${preset}, nack-4654 + mixed: no NACK reaches an old node, one promotion per epoch`, preset, variants: ['nack-4654', 'mixed'], expect: ['S5', 'S1', 'W1'] })) },
+  { file: 'valkey-judges', doc: 'The judges of issue 8 on the presets that exercise them: S7 (a fast-fail when refusals put quorum out of reach), S8 (no takeover of a primary that is up), L2 (someone can win), L3 (slot claims converge), and the slack and two-epochs-ahead presets.', checks: [
+    { name: 'valkey-judges-slack-4654', description: 'slack, nack-4654: the election survives a REQ_EPOCH_OLD NACK, fast-fails on NOT_SAFE, retries and wins', preset: 'slack', variants: ['nack-4654'], expect: ['S2', 'S4', 'S7', 'S8', 'L1', 'L2', 'L3', 'W1', 'W2', 'W3'] },
+    { name: 'valkey-judges-slack-3833', description: 'slack, nack-3833: the late REQ_EPOCH_OLD NACK of the first election fast-fails the retry (#4627 with slack)', preset: 'slack', variants: ['nack-3833'], expect: ['S4', 'S7', 'W1', 'W2'], traces: ['S4'] },
+    { name: 'valkey-judges-slack-4700', description: 'slack, fix-4700: NOT_SAFE is not counted, so no fast-fail; elections end by auth_timeout', preset: 'slack', variants: ['nack-4654', 'fix-4700'], expect: ['S4', 'S7', 'W1', 'W2'] },
+    { name: 'valkey-judges-minimal-3833', description: 'minimal, nack-3833: P2 two epochs ahead sends a REQ_EPOCH_OLD NACK that can arrive in the next election', preset: 'minimal', variants: ['nack-3833'], expect: ['S4', 'S7', 'W1', 'W2'], traces: ['S4'] },
+    { name: 'valkey-judges-minimal-4654', description: 'minimal, nack-4654: the echoed epoch keeps that NACK out (a different state count from nack-3833)', preset: 'minimal', variants: ['nack-4654'], expect: ['S4', 'S7', 'W1', 'W2'] },
+    { name: 'valkey-judges-stale-nack-4654', description: 'stale-nack, nack-4654: a fast-fail on a REQ_EPOCH_OLD NACK with P0 FAIL: S7 exercised (W4) and holds', preset: 'stale-nack', variants: ['nack-4654'], expect: ['S7', 'W4'] },
+    { name: 'valkey-judges-force-takeover', description: 'nack-then-fail, nack-4654: CLUSTER FAILOVER FORCE takes over P0, which is up (W5); S8 holds', preset: 'nack-then-fail', variants: ['nack-4654'], expect: ['S8', 'W5', 'L3', 'W3'] },
+    { name: 'valkey-judges-storm-nobody-wins', description: 'storm, nack-4654: every voter forgot P0, nobody can win: L1 holds by its bound excuse, L2 is never witnessed', preset: 'storm', variants: ['nack-4654'], expect: ['L1', 'L2', 'W1'] },
+  ] },
   { file: 'valkey-faults', doc: 'Faults (one dropped message, one lost link): the safety properties hold.', checks: ['nack-4654', 'valkey-legacy'].map((v) => ({
     name: `valkey-faults-${v}`, description: `lossy, ${v}: S1-S5 hold with a drop and a link loss`, preset: 'lossy', variants: [v], expect: [...S14, 'S5', 'W1'] })) },
 ];

@@ -20,23 +20,23 @@ export const checks = [
       "W1 a promotion happens": "witnessed",
       "W2 a fast-fail happens": "witnessed"
     },
-    "states": 47605,
-    "transitions": 202126,
+    "states": 61210,
+    "transitions": 250327,
     "traces": {
       "S2 a promotion in epoch E is backed by grants in E from a quorum of voters": [
-        "P2 marks P1 FAIL",
         "P3 marks P1 FAIL",
+        "P4 marks P1 FAIL",
         "R6 schedules an election (delay)",
         "R6 starts election for epoch 6",
-        "P2 receives AUTH_REQUEST(epoch 6) from R6",
         "P3 receives AUTH_REQUEST(epoch 6) from R6",
+        "P4 receives AUTH_REQUEST(epoch 6) from R6",
         "R6's election for epoch 6 expires (auth_timeout)",
         "R6 retries: schedules an election (auth_retry_time passed)",
-        "R6 receives AUTH_ACK(epoch 6) from P2 while no request is outstanding",
         "R6 receives AUTH_ACK(epoch 6) from P3 while no request is outstanding",
+        "R6 receives AUTH_ACK(epoch 6) from P4 while no request is outstanding",
         "R6 starts election for epoch 7",
-        "P2 receives AUTH_REQUEST(epoch 7) from R6",
-        "R6 receives AUTH_ACK(epoch 7) from P2",
+        "P3 receives AUTH_REQUEST(epoch 7) from R6",
+        "R6 receives AUTH_ACK(epoch 7) from P3",
         "R6 wins the election for epoch 7 (failover_auth_count 3)"
       ]
     }
@@ -57,8 +57,8 @@ export const checks = [
       "W1 a promotion happens": "witnessed",
       "W2 a fast-fail happens": "witnessed"
     },
-    "states": 15271,
-    "transitions": 61696,
+    "states": 21105,
+    "transitions": 83024,
     "traces": {
       "S2 a promotion in epoch E is backed by grants in E from a quorum of voters": [
         "P2 marks P1 FAIL",
@@ -66,16 +66,16 @@ export const checks = [
         "R6 schedules an election (delay)",
         "R6 starts election for epoch 6",
         "P2 receives AUTH_REQUEST(epoch 6) from R6",
+        "R6 receives AUTH_NACK(epoch 6, REQ_EPOCH_OLD; header epoch 7) from P2",
         "P3 receives AUTH_REQUEST(epoch 6) from R6",
-        "P4 receives AUTH_REQUEST(epoch 6) from R6",
-        "R6 receives AUTH_NACK(epoch 6, PRIMARY_UP) from P4",
         "R6 schedules an election (delay)",
-        "R6 receives AUTH_ACK(epoch 6) from P2 while no request is outstanding",
         "R6 receives AUTH_ACK(epoch 6) from P3 while no request is outstanding",
-        "R6 starts election for epoch 7",
-        "P2 receives AUTH_REQUEST(epoch 7) from R6",
-        "R6 receives AUTH_ACK(epoch 7) from P2",
-        "R6 wins the election for epoch 7 (failover_auth_count 3)"
+        "R6 starts election for epoch 8",
+        "P2 receives AUTH_REQUEST(epoch 8) from R6",
+        "R6 receives AUTH_ACK(epoch 8) from P2",
+        "P3 receives AUTH_REQUEST(epoch 8) from R6",
+        "R6 receives AUTH_ACK(epoch 8) from P3",
+        "R6 wins the election for epoch 8 (failover_auth_count 3)"
       ]
     }
   }),
@@ -94,8 +94,8 @@ export const checks = [
       "S3 a voter grants at most once per epoch": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 1204,
-    "transitions": 3604
+    "states": 945,
+    "transitions": 2868
   }),
   defineCheck({
     "name": "valkey-two-winners-nack-4654-bounded-delay",
@@ -113,8 +113,8 @@ export const checks = [
       "W1 a promotion happens": "witnessed",
       "W2 a fast-fail happens": "witnessed"
     },
-    "states": 368960,
-    "transitions": 1773558,
+    "states": 396032,
+    "transitions": 1892406,
     "traces": {
       "S1 at most one promotion per election epoch": [
         "R3 schedules an election (delay)",

@@ -21,8 +21,8 @@ export const checks = [
       "S5 no NACK is sent to a node without the capability": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 618,
-    "transitions": 1960
+    "states": 708,
+    "transitions": 2145
   }),
   defineCheck({
     "name": "valkey-faults-valkey-legacy",
@@ -40,7 +40,7 @@ export const checks = [
       "S5 no NACK is sent to a node without the capability": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 618,
-    "transitions": 1960
+    "states": 708,
+    "transitions": 2145
   }),
 ];

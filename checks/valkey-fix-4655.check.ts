@@ -21,8 +21,8 @@ export const checks = [
       "S4 a fast-fail happens only when quorum is out of reach": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 37939,
-    "transitions": 161058
+    "states": 54501,
+    "transitions": 220592
   }),
   defineCheck({
     "name": "valkey-fix-4655-split-vote",
@@ -40,8 +40,8 @@ export const checks = [
       "S4 a fast-fail happens only when quorum is out of reach": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 111265,
-    "transitions": 528406
+    "states": 124225,
+    "transitions": 574918
   }),
   defineCheck({
     "name": "valkey-fix-4655-stale-nack",

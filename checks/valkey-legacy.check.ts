@@ -19,8 +19,8 @@ export const checks = [
       "S2 a promotion in epoch E is backed by grants in E from a quorum of voters": "violated",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 60728,
-    "transitions": 268020
+    "states": 24896,
+    "transitions": 104456
   }),
   defineCheck({
     "name": "valkey-legacy-minimal",
@@ -36,8 +36,8 @@ export const checks = [
       "S2 a promotion in epoch E is backed by grants in E from a quorum of voters": "violated",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 8497,
-    "transitions": 30999
+    "states": 5235,
+    "transitions": 18822
   }),
   defineCheck({
     "name": "valkey-redis7-stale-nack",
@@ -122,7 +122,7 @@ export const checks = [
       "S1 at most one promotion per election epoch": "violated"
     },
     "states": 200000,
-    "transitions": 899038,
+    "transitions": 898992,
     "traces": {
       "S1 at most one promotion per election epoch": [
         "R3 schedules an election (delay)",

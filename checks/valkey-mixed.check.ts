@@ -19,8 +19,8 @@ export const checks = [
       "S1 at most one promotion per election epoch": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 29547,
-    "transitions": 118217
+    "states": 36034,
+    "transitions": 139253
   }),
   defineCheck({
     "name": "valkey-mixed-split-vote",
@@ -36,8 +36,8 @@ export const checks = [
       "S1 at most one promotion per election epoch": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 66105,
-    "transitions": 330958
+    "states": 68377,
+    "transitions": 339310
   }),
   defineCheck({
     "name": "valkey-mixed-stale-nack",

@@ -1,6 +1,6 @@
 import type { EventObject } from 'xstate';
 import type { ActorSnapshot } from '../../src/index.ts';
-import { bit, canFailover, computeSize, computeSizeFail, quorum } from './rules.ts';
+import { bit, canFailover, computeSize, computeSizeFail } from './rules.ts';
 import type { NodeContext } from './types.ts';
 
 /**
@@ -22,7 +22,7 @@ export function environment(snapshot: ActorSnapshot): readonly EventObject[] {
   const candidate = phase !== undefined;
   const out: EventObject[] = [];
   if (phase === 'idle' && canFailover(ctx)) out.push(HANDLE_FAILOVER);
-  if (phase === 'waiting' && ctx.authCount >= quorum(ctx) && canFailover(ctx)) out.push(HANDLE_FAILOVER);
+  if (phase === 'waiting' && canFailover(ctx)) out.push(HANDLE_FAILOVER);
   for (let j = 0; j < ctx.role.length; j++) {
     // A voter reads FAIL only for the primary of a requester (branch 5c): other marks are noise.
     if (bit(ctx.pfail, j) && (candidate || ctx.role.includes(j))) out.push(markFail(j));

@@ -21,7 +21,9 @@ export { updates, messages } from './actions.ts';
 export { PROPERTY } from './properties.ts';
 export { valkeyFlagship } from './flagship.ts';
 export { failoverMutants, implementationNames } from './mutants.ts';
-export type { Ghost } from './monitor.ts';
+export type { Ghost, JudgeFacts } from './ghost.ts';
+export { judgeFacts } from './ghost.ts';
+export { failoverMonitor } from './judges.ts';
 export type { NodeContext, Header, Switches } from './types.ts';
 export { NACK_REASON, NACK_REASON_NAME } from './types.ts';
 

@@ -1,14 +1,15 @@
 import { createActorSystemModel } from '../../src/index.ts';
-import type { ActorSpec, ActorSystemModel, SystemState } from '../../src/index.ts';
-import { nodeId, nodeInput, shardCount, validateConfig, type FailoverConfig } from './config.ts';
+import type { ActorSnapshot, ActorSpec, ActorSystemModel } from '../../src/index.ts';
+import { nodeId, nodeInput, validateConfig, type FailoverConfig } from './config.ts';
 import { environment } from './environment.ts';
 import { formatFailoverAction } from './format.ts';
 import { defaultMachines, type FailoverMachines } from './machine.ts';
-import { failoverMonitor, type Ghost } from './monitor.ts';
+import { judgeFacts, type Ghost } from './ghost.ts';
+import { failoverMonitor } from './judges.ts';
 import { failoverProperties } from './properties.ts';
 import { failoverView } from './view.ts';
 import type { NodeContext } from './types.ts';
-import { resolveVariants, switchesFor } from './variants.ts';
+import { resolveVariants } from './variants.ts';
 
 /** Options of {@link createFailoverModel}. */
 export interface FailoverModelOptions {
@@ -37,15 +38,9 @@ export function createFailoverModel(config: FailoverConfig, options: FailoverMod
     primary: options.machines?.primary ?? defaultMachines.primary,
     replica: options.machines?.replica ?? defaultMachines.replica,
   };
-  const n = config.nodes.length;
-  const actorOf: number[] = [];
   const actors: ActorSpec[] = [];
   config.nodes.forEach((spec, i) => {
-    if (spec.down) {
-      actorOf.push(-1);
-      return;
-    }
-    actorOf.push(actors.length);
+    if (spec.down) return;
     actors.push({
       id: nodeId(config, i),
       machine: spec.replicaOf === undefined ? machines.primary : machines.replica,
@@ -53,31 +48,24 @@ export function createFailoverModel(config: FailoverConfig, options: FailoverMod
       environment,
     });
   });
-  let capable = 0;
-  config.nodes.forEach((spec, i) => {
-    if (switchesFor(variants, spec.legacyWhenMixed === true, false).nack) capable |= 1 << i;
-  });
-  const shards = shardCount(config);
-  const shardNodes = Array.from({ length: shards }, (_, s) =>
-    config.nodes.flatMap((spec, i) => (i === s || spec.replicaOf === s ? [i] : [])),
-  );
-  const facts = { shards, actorOf, shardNodes, maxEpoch: config.maxEpoch, maxElections: config.maxElections };
-  const withinBoundary = (state: SystemState<Ghost>): boolean =>
-    !state.ghost.late &&
-    state.actors.every((a) => {
-      const ctx = a.context as unknown as NodeContext;
-      return ctx.cur <= config.maxEpoch && ctx.elections <= config.maxElections;
-    });
+  const facts = judgeFacts(config, variants);
+  // The boundary per actor and per ghost, so the packed engine decides it once per snapshot or ghost.
+  const actorWithinBoundary = (snapshot: ActorSnapshot): boolean => {
+    const ctx = snapshot.context as unknown as NodeContext;
+    return ctx.cur <= config.maxEpoch && ctx.elections <= config.maxElections;
+  };
+  const ghostWithinBoundary = (ghost: Ghost): boolean => !ghost.late;
   const properties = failoverProperties(facts);
   const recoveredOrStuck = properties.find((p) => p.kind === 'recoverable')!.condition;
   const system = createActorSystemModel<Ghost>({
     name: `valkey-failover ${config.name} ${variants.label}`,
     actors,
     network: { ordering: 'fifo', maxDrops: config.maxDrops },
-    monitor: failoverMonitor({ nodes: n, actorOf, capable, boundedDelay: variants.boundedDelay }),
+    monitor: failoverMonitor(facts),
     properties,
     engine: options.engine,
-    withinBoundary,
+    actorWithinBoundary,
+    ghostWithinBoundary,
     // A state with nothing left to do is fine when L1's goal holds there (served, or a bound).
     isFinal: recoveredOrStuck,
     formatAction: formatFailoverAction,

@@ -8,8 +8,8 @@ import type { FailoverConfig } from './config.ts';
 export const PRESETS: readonly FailoverConfig[] = [
   {
     name: 'minimal',
-    description: '3 live primaries, 2 failed shards: shard 0 lost whole (P0, R5 down), R6 of P1 fails over after the failed-primary-rank delay',
-    nodes: [{ down: true }, { down: true }, {}, { legacyWhenMixed: true }, {}, { replicaOf: 0, down: true }, { replicaOf: 1 }],
+    description: '3 live primaries, 2 failed shards: shard 0 lost whole (P0, R5 down), R6 of P1 fails over after the failed-primary-rank delay; P2 is two epochs ahead (REQ_EPOCH_OLD, stale under #3833)',
+    nodes: [{ down: true }, { down: true }, { currentEpoch: 7 }, { legacyWhenMixed: true }, {}, { replicaOf: 0, down: true }, { replicaOf: 1 }],
     failKnown: [6],
     maxEpoch: 8,
     maxElections: 2,
@@ -72,6 +72,15 @@ export const PRESETS: readonly FailoverConfig[] = [
     failKnown: true,
     maxEpoch: 8,
     maxElections: 3,
+    maxDrops: 0,
+  },
+  {
+    name: 'slack',
+    description: '5 primaries, P0 down, R5 of P0: an election survives P1\'s REQ_EPOCH_OLD NACK (5 - 1 - 1 >= 3), fast-fails on P2\'s NOT_SAFE, retries at P1\'s epoch and wins',
+    nodes: [{ down: true }, { currentEpoch: 7 }, { notSafeToJoin: true }, { legacyWhenMixed: true }, {}, { replicaOf: 0 }],
+    failKnown: true,
+    maxEpoch: 9,
+    maxElections: 2,
     maxDrops: 0,
   },
   {

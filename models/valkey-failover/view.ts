@@ -1,5 +1,5 @@
 import type { SystemState } from '../../src/index.ts';
-import type { Ghost } from './monitor.ts';
+import type { Ghost } from './ghost.ts';
 import { NACK_REASON_NAME, NO_PRIMARY_KNOWN, PRIMARY, type Header, type NodeContext } from './types.ts';
 
 /** Names the view needs: node ids by index and the actors' node indices. */
@@ -86,12 +86,22 @@ function messageView(message: object): Record<string, unknown> {
 
 function ghostView(g: Ghost, ids: readonly string[]): Record<string, unknown> {
   const epochs = (mask: number): number[] => Array.from({ length: 31 }, (_, e) => e).filter((e) => (mask >> e) & 1);
-  const perCandidate = (values: readonly number[], show: (v: number) => unknown): Record<string, unknown> =>
+  const names = (mask: number): string[] => ids.filter((_, i) => (mask >> i) & 1);
+  const perNode = (values: readonly number[], show: (v: number) => unknown): Record<string, unknown> =>
     Object.fromEntries(values.flatMap((v, i) => (v === 0 ? [] : [[ids[i], show(v)]])));
+  const optional = (key: string, value: unknown, present: boolean): Record<string, unknown> => (present ? { [key]: value } : {});
   return {
     promotedEpochs: epochs(g.promoted),
-    grantsInCurrentEpoch: perCandidate(g.grants, (mask) => ids.filter((_, i) => (mask >> i) & 1)),
-    electionsThisRetryWindow: perCandidate(g.window, (w) => ({ started: w & 3, epochFixableRefusal: (w & 4) !== 0 })),
+    electionEpoch: perNode(g.epoch, (e) => e),
+    grantsInCurrentEpoch: perNode(g.grants, names),
+    ...optional('refusalsInCurrentEpoch', perNode(g.refused, names), g.refused.some((m) => m !== 0)),
+    ...optional('fixableNacksReceived', perNode(g.fixable, names), g.fixable.some((m) => m !== 0)),
+    lastGrantEpoch: perNode(g.voted, (e) => e),
+    electionsThisRetryWindow: perNode(g.window, (w) => w),
+    slotClaims: Object.fromEntries(g.owner.map((o, s) => [`shard ${s}`, `${ids[o]} @${g.ownerEpoch[s]}`])),
+    ...optional('paused', names(g.paused), g.paused !== 0),
+    ...optional('manualFailover', names(g.forced), g.forced !== 0),
+    ...optional('missedClaims', names(g.missed), g.missed !== 0),
     fastFailed: g.fastFailed,
     violated: epochs(g.violated).map((bit) => `S${bit}`),
     ...(g.late ? { late: true } : {}),

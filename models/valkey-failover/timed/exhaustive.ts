@@ -1,5 +1,5 @@
 import { createTimedModel, explore, timedExtremes, type Exploration, type TimedAction, type TimedExtremes, type TimedModel, type TimedState } from '../../../src/index.ts';
-import type { Ghost } from '../monitor.ts';
+import type { Ghost } from '../ghost.ts';
 import type { FailoverClock } from './clock.ts';
 import { failedShardsServed } from './metrics.ts';
 import type { TimedScenario } from './scenario.ts';

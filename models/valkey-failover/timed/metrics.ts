@@ -1,5 +1,5 @@
 import type { RecoveryRun, SystemState, TimedStep } from '../../../src/index.ts';
-import type { Ghost } from '../monitor.ts';
+import type { Ghost } from '../ghost.ts';
 import { myPrimary, shardOwnedBy } from '../rules.ts';
 import type { NodeContext } from '../types.ts';
 import { phaseOf } from './timing.ts';

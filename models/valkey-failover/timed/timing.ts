@@ -1,6 +1,6 @@
 import type { EventObject } from 'xstate';
 import { formatMs, type Distribution, type Draw, type SystemState, type TimedStep, type TimerEvent, type Timing } from '../../../src/index.ts';
-import type { Ghost } from '../monitor.ts';
+import type { Ghost } from '../ghost.ts';
 import { bit, computeSize, computeSizeFail, failedPrimaryRank, isBestRanked, myPrimary, replicaRank } from '../rules.ts';
 import type { NodeContext } from '../types.ts';
 import { encodeClock, handlerRun, idleTiming, type FailoverClock, type NodeTiming } from './clock.ts';

@@ -1,5 +1,5 @@
 import { Random, runTimed, type SystemAction, type SystemState } from '../../../../src/index.ts';
-import type { Ghost } from '../../../../models/valkey-failover/monitor.ts';
+import type { Ghost } from '../../../../models/valkey-failover/ghost.ts';
 import type { TimedScenario } from '../../../../models/valkey-failover/timed/scenario.ts';
 import { timedFailoverModel } from '../../../../models/valkey-failover/timed/simulate.ts';
 
