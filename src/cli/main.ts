@@ -169,7 +169,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--failed <n>', 'primaries that fail at time 0', parseCount(1), 2)
     .option('--replicas <n>', 'replicas per primary', parseCount(1), 1)
     .option('--node-timeout <ms>', 'cluster-node-timeout', parseMs, 15000)
-    .option('--latency <spec>', 'base latency of a bus message in ms (each link stays FIFO): fixed:MS, uniform:LO-HI or empirical:FILE (default: measured loopback one-way latency)', 'uniform:0.025-0.076')
+    .option('--latency <spec>', 'base latency of a bus message in ms (each link stays FIFO): fixed:MS, uniform:LO-HI or empirical:FILE (default: the one-way loopback latency measured on real servers)', 'uniform:0.026-0.066')
     .option('--spike <p:spec>', 'latency spikes: probability per message and extra latency, e.g. 0.01:uniform:5-20 (default: the model\'s measured spikes; none with --exhaustive)')
     .option('--bus-delay <ms>', 'fixed one-way delay on every bus message (the real-cluster harness\'s --bus-delay proxy)', parseMsOrZero, 0)
     .option('--cron-period <ms>', 'clusterCron period (1000 / hz; default: the model\'s, 100 at hz 10)', parseMs)
