@@ -21,7 +21,7 @@ export interface NodeTiming {
 
 /** The whole run's timing state, indexed by actor. */
 export interface FailoverClock {
-  /** Per actor: its clusterCron ticks (§6, §14.1): a fixed phase + period·k, or drifting with a per-tick jitter. */
+  /** Per actor: its clusterCron ticks (§6, §19.1): a fixed phase + period·k, or drifting with a per-tick jitter. */
   readonly trains: readonly TickTrain[];
   /** Per actor, per node index: when the actor marks that failed primary FAIL (§6); NaN once done or never. */
   readonly detect: readonly (readonly number[])[];

@@ -1,7 +1,7 @@
 import { drawLatency, EventQueue, Random, SampleDraw, type LinkLatency, type TickTrain } from '../../../src/index.ts';
 
 /**
- * Failure detection by its mechanism (docs/protocol/valkey-failover.md §14, after §11): every
+ * Failure detection by its mechanism (docs/protocol/valkey-failover.md §19, after §11): every
  * node of the cluster runs `clusterCron` on its own tick train, pings peers and answers pings
  * with pongs, each PING/PONG carrying a gossip section; a node with a ping in flight for longer
  * than node_timeout is PFAIL; gossip entries flagged PFAIL/FAIL from primaries become failure
@@ -23,7 +23,7 @@ export interface DetectionSetup {
   /** Per node: its cron ticks (the same trains the election's handler runs on). */
   readonly trains: readonly TickTrain[];
   readonly latency: LinkLatency;
-  /** Redis 7.0 rules (true) or Valkey's (§14.4): who counts as a reporter, report time buckets, a voting primary's own PFAIL check. */
+  /** Redis 7.0 rules (true) or Valkey's (§19.4): who counts as a reporter, report time buckets, a voting primary's own PFAIL check. */
   readonly redis7: boolean;
   /** Random numbers of this simulation (gossip choices, random pings, latencies, the wall clock's phase). */
   readonly seed: number;

@@ -17,19 +17,19 @@ export interface TimedScenario {
   readonly nodeTimeout: number;
   /** Base latency of one bus message, ms (per message; each directed link stays FIFO). */
   readonly latency: Distribution;
-  /** Rare latency spikes on top of the base (§14.3): probability per message and size. Default none. */
+  /** Rare latency spikes on top of the base (§19.3): probability per message and size. Default none. */
   readonly spike?: { readonly probability: number; readonly extra: Distribution };
-  /** The harness's bus-delay proxy: a fixed one-way delay on every cluster-bus message, ms (§14.3). Default 0. */
+  /** The harness's bus-delay proxy: a fixed one-way delay on every cluster-bus message, ms (§19.3). Default 0. */
   readonly busDelay?: number;
   /**
    * The detection shortcut of issue 5: the first node marks a failed primary FAIL
    * `node_timeout + gossip` after the failure, every other node one latency later. When absent
    * (the default of the Monte Carlo simulation), detection runs by its mechanism instead
-   * (detection.ts, §14.2): pings, PFAIL, failure reports in gossip, the FAIL quorum and broadcast.
+   * (detection.ts, §19.2): pings, PFAIL, failure reports in gossip, the FAIL quorum and broadcast.
    * The exhaustive analysis needs the shortcut (it cannot enumerate gossip choices).
    */
   readonly gossip?: Distribution;
-  /** clusterCron's period and per-tick jitter (§14.1). Default {@link defaultCron}. */
+  /** clusterCron's period and per-tick jitter (§19.1). Default {@link defaultCron}. */
   readonly cron?: CronSpec;
   /**
    * The PR's test setup (failover2.tcl b with `DEBUG CLUSTER-FAILOVER-DELAY 0`, §7.5): every
@@ -49,7 +49,7 @@ export interface TimedScenario {
 }
 
 /**
- * The cron's measured jitter (§14.1): what each interval adds to the armed 100 ms, drawn per
+ * The cron's measured jitter (§19.1): what each interval adds to the armed 100 ms, drawn per
  * tick from the 50-loop mean intervals of two real Redis 7.0.15 servers on this machine at
  * different loads (timed/measured/: 0.32 to 11.28 ms over 100; measured/derive.ts derives the
  * list, test/models/valkey-failover/timed/measured.test.ts checks it). That each tick draws
@@ -57,13 +57,13 @@ export interface TimedScenario {
  */
 export const MEASURED_CRON_EXCESS: readonly number[] = [0.78, 0.8, 0.84, 0.82, 0.64, 0.4, 0.34, 0.32, 0.36, 0.34, 0.36, 1.42, 1.02, 0.5, 0.36, 5.24, 8.86, 9.02, 9.86, 6.42, 6.38, 11.28, 3.4];
 
-/** The cron's default (§14.1): armed every 1000 / hz = 100 ms (upstream default, `hz 10`), each interval longer by a measured excess. */
+/** The cron's default (§19.1): armed every 1000 / hz = 100 ms (upstream default, `hz 10`), each interval longer by a measured excess. */
 export function defaultCron(): CronSpec {
   return { period: CRON_PERIOD_MS, jitter: { kind: 'empirical', values: MEASURED_CRON_EXCESS, source: 'measured' } };
 }
 
 /**
- * The default latency spikes (§14.3), measured on Redis 7.0.15 on this machine
+ * The default latency spikes (§19.3), measured on Redis 7.0.15 on this machine
  * (timed/measured/): 0.43% of 4,000 loopback PING round trips took over 0.5 ms; their one-way
  * halves lie between 0.322 and 8.164 ms (5th to 95th percentile), drawn uniformly here (the
  * uniform shape is an assumption).
@@ -73,7 +73,7 @@ export function defaultSpike(): { readonly probability: number; readonly extra: 
 }
 
 /**
- * The default base latency (§14.3), measured likewise: one-way halves of the other loopback
+ * The default base latency (§19.3), measured likewise: one-way halves of the other loopback
  * round trips, 0.026 to 0.066 ms (5th to 95th percentile). Also the CLI's `--latency` default.
  */
 export const MEASURED_LATENCY = 'uniform:0.026-0.066';

@@ -63,7 +63,7 @@ export function runSeed(seed: number, run: number): number {
 }
 
 /**
- * The worlds of a simulation (§14): for run r, every node's cron train and the detection
+ * The worlds of a simulation (§19): for run r, every node's cron train and the detection
  * simulated on them, all from `runSeed(seed, r)` alone, so every variant row sees the same
  * ticks and the same FAIL instants in run r. Detections are cached per run (the trains are
  * rebuilt from their seeds: they are lazy and cheap). `redis7` selects the detection rules.

@@ -24,7 +24,7 @@ function timerName(event: EventObject): string | undefined {
 }
 
 /**
- * What one run of the mechanism-level timing shares between its variants (§14): each node's
+ * What one run of the mechanism-level timing shares between its variants (§19): each node's
  * cron ticks, by node index, and when each node marks each failed primary FAIL.
  */
 export interface FailoverWorld {
@@ -32,7 +32,7 @@ export interface FailoverWorld {
   readonly detection: Detection;
 }
 
-/** The scenario's link latency (§14.3): base per message, spikes, bus-delay proxy. */
+/** The scenario's link latency (§19.3): base per message, spikes, bus-delay proxy. */
 export function linkLatencyOf(scenario: TimedScenario): LinkLatency {
   return {
     base: scenario.latency,
@@ -44,11 +44,11 @@ export function linkLatencyOf(scenario: TimedScenario): LinkLatency {
 
 /**
  * The failover election's timing (issue 5, issue 12): each node's clusterCron on its own tick
- * train (a drifting one under the mechanism-level timing, §14.1), the election handler also run
+ * train (a drifting one under the mechanism-level timing, §19.1), the election handler also run
  * before sleep when todo HANDLE_FAILOVER is set, the start delay formulas of Valkey and Redis
  * 7.0, auth_timeout and auth_retry_time measured from the scheduled start, failure detection
- * from `world()` (the mechanism, §14.2) or else the shortcut node_timeout + gossip, message
- * latency per link (§14.3). It only times the untimed model's own events; every rule cites the
+ * from `world()` (the mechanism, §19.2) or else the shortcut node_timeout + gossip, message
+ * latency per link (§19.3). It only times the untimed model's own events; every rule cites the
  * reference.
  */
 export function failoverTiming(scenario: TimedScenario, nodes: number, failedPrimaries: readonly number[], actorIds: readonly string[], world?: () => FailoverWorld): FailoverTiming {
@@ -65,7 +65,7 @@ export function failoverTiming(scenario: TimedScenario, nodes: number, failedPri
   const start = (state: State, draw: Draw): FailoverClock => {
     const actors = state.actors.length;
     if (world !== undefined) {
-      // §14: the run's world gives every node's ticks and FAIL instants.
+      // §19: the run's world gives every node's ticks and FAIL instants.
       const w = world();
       const nf = failedPrimaries.length;
       firstFail = Array.from(w.detection.firstFail);
@@ -147,7 +147,7 @@ export function failoverTiming(scenario: TimedScenario, nodes: number, failedPri
     }
   };
 
-  const latency = (_message: unknown, _from: number, _to: number, draw: Draw): number => drawLatency(link, draw); // §14.3
+  const latency = (_message: unknown, _from: number, _to: number, draw: Draw): number => drawLatency(link, draw); // §19.3
 
   const observe = (step: TimedStep, clock: FailoverClock, draw: Draw): FailoverClock => {
     const { now, actor, event } = step;
@@ -206,7 +206,7 @@ export interface FailoverTiming extends Timing<Ghost, FailoverClock> {
  * §2.1: todo HANDLE_FAILOVER is set by a counted ACK, a reset (NACK fast-fail, a newer claim)
  * and, in Valkey only, markNodeAsFailing of my primary (§11.5, §11.6: also on a FAIL message).
  * Redis 7.0's markNodeAsFailingIfNeeded and FAIL handler set only UPDATE_STATE | SAVE_CONFIG
- * (R7 cluster.c), so its first election is scheduled from clusterCron (§14.4).
+ * (R7 cluster.c), so its first election is scheduled from clusterCron (§19.4).
  */
 function setsHandleFailover(step: TimedStep, before: NodeContext, after: NodeContext): boolean {
   const type = step.event.type;

@@ -91,8 +91,8 @@ servers; none was chosen to match a figure below.
 | clusterCron period | 100 ms | upstream default: \`serverCron\` every 1000 / hz ms at \`hz 10\`, \`clusterCron\` on every call (\`run_with_period(100)\`) |
 | cron jitter per tick | one of 23 measured excesses, 0.32–11.28 ms | **measured**: 50-loop mean intervals of two real servers at different loads, from the verbose \`DB 0:\` line logged every 50 loops (models/valkey-failover/timed/measured/); that each tick draws one independently is an assumption |
 | message latency | uniform 0.026–0.066 ms; spikes: 0.43% of messages + uniform 0.322–8.164 ms | **measured**: 4,000 loopback PING round trips to a real server, halved (same folder); the uniform shapes are assumptions |
-| pings, PFAIL, gossip entries, failure reports, FAIL | \`clusterCron\`, \`clusterSendPing\`, \`clusterProcessGossipSection\`, \`markNodeAsFailingIfNeeded\`, \`clusterSendFail\` | upstream rules, docs/protocol/valkey-failover.md §14 (wanted = max(3, floor(N/10)) entries plus every PFAIL node; reports valid 2 × node_timeout) |
-| election start, auth_timeout, auth_retry_time | 500 + random % 500 + 1000·rank; max(2·node_timeout, 2000); 2·auth_timeout | upstream (R7 \`clusterHandleSlaveFailover\`), scheduled from \`clusterCron\` (§14.4) |
+| pings, PFAIL, gossip entries, failure reports, FAIL | \`clusterCron\`, \`clusterSendPing\`, \`clusterProcessGossipSection\`, \`markNodeAsFailingIfNeeded\`, \`clusterSendFail\` | upstream rules, docs/protocol/valkey-failover.md §19 (wanted = max(3, floor(N/10)) entries plus every PFAIL node; reports valid 2 × node_timeout) |
+| election start, auth_timeout, auth_retry_time | 500 + random % 500 + 1000·rank; max(2·node_timeout, 2000); 2·auth_timeout | upstream (R7 \`clusterHandleSlaveFailover\`), scheduled from \`clusterCron\` (§19.4) |
 
 Simulated: ${REAL_SIM_RUNS.toLocaleString('en-US')} runs per configuration, seed ${REAL_SIM_SEED}.
 "Split" here is the harness's definition for both sides: a shard needed more than one

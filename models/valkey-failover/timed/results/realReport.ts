@@ -15,7 +15,7 @@ export function variantOf(server: string): string {
   return server.startsWith('redis-7.') ? 'redis-7.0' : 'valkey-legacy';
 }
 
-/** The timed scenario of a real configuration: the same numbers, the measured latency and cron defaults (§14). */
+/** The timed scenario of a real configuration: the same numbers, the measured latency and cron defaults (§19). */
 export function realScenario(c: RealConfig): TimedScenario {
   const [lo, hi] = MEASURED_LATENCY.slice('uniform:'.length).split('-').map(Number);
   return {

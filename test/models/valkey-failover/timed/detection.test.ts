@@ -17,7 +17,7 @@ function detect(nt: number, seed: number, options: { exact?: boolean; redis7?: b
   return simulateDetection({ replicaOf, failed: options.failed ?? [0, 1, 2], nodeTimeout: nt, trains, latency: LOOPBACK, redis7: options.redis7 ?? true, seed }, 20 * nt);
 }
 
-describe('failure detection by its mechanism (§14.2)', () => {
+describe('failure detection by its mechanism (§19.2)', () => {
   test('nobody marks FAIL before node_timeout (PFAIL needs a ping older than node_timeout) and everyone marks it soon after the first, by the FAIL broadcast', () => {
     for (let seed = 1; seed <= 30; seed++) {
       const d = detect(1000, seed);
@@ -65,7 +65,7 @@ describe('simulate --timed on the mechanism-level timing', () => {
     expect(alone.runs[0][0].shards).toEqual(out.runs[0][4].shards);
   });
 
-  test('Redis 7.0 schedules the election from clusterCron: its first start waits for a cron tick after the FAIL; Valkey schedules it in the FAIL handler at once (§14.4)', () => {
+  test('Redis 7.0 schedules the election from clusterCron: its first start waits for a cron tick after the FAIL; Valkey schedules it in the FAIL handler at once (§19.4)', () => {
     const out = simulateRecovery({ scenario: real({ nodeTimeout: 3000 }), variants: [['redis-7.0'], ['valkey-legacy']], runs: 40, seed: 2 });
     // R7: start = tick after FAIL + 500 + random % 500; Valkey: FAIL instant + delay (100 at 3000) + random % 100 + ranks.
     for (const run of out.runs[0]) for (const s of run.shards!) expect(s.starts[0].ms - s.failMs).toBeGreaterThan(500);
