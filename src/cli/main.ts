@@ -174,7 +174,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--bus-delay <ms>', 'fixed one-way delay on every bus message (the real-cluster harness\'s --bus-delay proxy)', parseMsOrZero, 0)
     .option('--cron-period <ms>', 'clusterCron period (1000 / hz; default: the model\'s, 100 at hz 10)', parseMs)
     .option('--cron-jitter <spec>', 'what each cron interval adds to the period, same forms (default: the model\'s measured jitter; fixed with --exhaustive)')
-    .option('--gossip <spec>', 'failure-detection shortcut: FAIL at node_timeout + this, same forms (default: detection by its mechanism; --exhaustive: uniform:0-(node_timeout/2))')
+    .option('--gossip <spec>', 'failure-detection shortcut: FAIL at node_timeout + this, same forms (default: detection by its mechanism; with --same-tick or --exhaustive: uniform:0-(node_timeout/2))')
     .option('--same-tick', 'every candidate starts its first election at the same instant (DEBUG CLUSTER-FAILOVER-DELAY 0 setup)')
     .option('--exhaustive', 'worst and best case over every behaviour on a time grid (small clusters only)')
     .option('--grid <ms>', 'exhaustive: grid step for latencies and delays', parseMs, 1)

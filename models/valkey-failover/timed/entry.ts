@@ -8,7 +8,9 @@ export const TIMED_VARIANTS: readonly (readonly string[])[] = [['redis-7.0'], ['
 
 /**
  * The failover scenario of a generic timed request: detection by mechanism unless a gossip
- * shortcut is given, the measured latency spikes and cron jitter unless others are given.
+ * shortcut is given or `sameTick` asks for the PR's setup (every node sees the failure at one
+ * instant: the shortcut with its default gossip), the measured latency spikes and cron jitter
+ * unless others are given.
  */
 export function scenarioOf(request: TimedScenarioRequest): TimedScenario {
   return {
@@ -20,7 +22,8 @@ export function scenarioOf(request: TimedScenarioRequest): TimedScenario {
     spike: request.spike ?? defaultSpike(),
     busDelay: request.busDelay ?? 0,
     cron: request.cron ?? defaultCron(),
-    ...(request.gossip === undefined ? {} : { gossip: request.gossip }),
+    // --same-tick is the PR's setup: every node sees the failure at one instant (the shortcut).
+    ...(request.gossip === undefined ? (request.sameTick ? { gossip: defaultGossip(request.nodeTimeout) } : {}) : { gossip: request.gossip }),
     sameTick: request.sameTick,
   };
 }
