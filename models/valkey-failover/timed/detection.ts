@@ -190,15 +190,15 @@ export function simulateDetection(setup: DetectionSetup, horizon: number): Detec
       if (j === i) continue;
       const fl = body[e + 1];
       const f = failedIndex[j];
-      if (isPrimary[s]) {
-        if (fl !== 0) {
-          if (f >= 0 && flags[i * m + j] !== FAIL) {
-            // R7 keeps the exact time; Valkey buckets it to the next whole second.
-            reports[(i * nf + f) * m + s] = setup.redis7 ? now : Math.floor((now + wall) / 1000) * 1000 + 1000 - wall;
-          }
-          failIfNeeded(i, j, now);
-        } else if (f >= 0) reports[(i * nf + f) * m + s] = NONE;
-      }
+      // R7: reports and the FAIL check only for a master sender; Valkey: reports from voting
+      // primaries, the FAIL check and report deletion for any sender (§11.4).
+      if (fl !== 0) {
+        if (isPrimary[s] && f >= 0 && flags[i * m + j] !== FAIL) {
+          // R7 keeps the exact time; Valkey buckets it to the next whole second.
+          reports[(i * nf + f) * m + s] = setup.redis7 ? now : Math.floor((now + wall) / 1000) * 1000 + 1000 - wall;
+        }
+        if (isPrimary[s] || !setup.redis7) failIfNeeded(i, j, now);
+      } else if (f >= 0 && (isPrimary[s] || !setup.redis7)) reports[(i * nf + f) * m + s] = NONE;
       if (fl === 0 && Number.isNaN(pingSent[i * m + j]) && (f < 0 || validReports(i, f, now) === 0)) {
         const pongTime = body[e + 2] * 1000 - wall;
         if (pongTime <= now + 500 && pongTime > pongRecv[i * m + j]) pongRecv[i * m + j] = pongTime;
