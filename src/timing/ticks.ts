@@ -28,6 +28,7 @@ export class TickTrain {
   private readonly ticks: number[];
   private readonly step: number;
   private readonly draw: SampleDraw | undefined;
+  private last = 0;
 
   /** `seed` is needed only when the jitter is random. */
   constructor(readonly first: number, readonly spec: CronSpec, seed = 0) {
@@ -65,10 +66,14 @@ export class TickTrain {
     return this.ticks[this.index(t + EPS)];
   }
 
-  // Index of the first generated tick > t, generating ticks as needed.
+  // Index of the first generated tick > t, generating ticks as needed. Queries mostly move
+  // forward a tick or two at a time, so the last answer and its successor are tried first.
   private index(t: number): number {
     const ticks = this.ticks;
     while (ticks[ticks.length - 1] <= t) ticks.push(ticks[ticks.length - 1] + this.spec.period + this.draw!.value(this.spec.jitter));
+    const last = this.last;
+    if (ticks[last] > t && (last === 0 || ticks[last - 1] <= t)) return last;
+    if (ticks[last] <= t && ticks[last + 1] > t) return (this.last = last + 1);
     let lo = 0;
     let hi = ticks.length - 1;
     while (lo < hi) {
@@ -76,6 +81,6 @@ export class TickTrain {
       if (ticks[mid] > t) hi = mid;
       else lo = mid + 1;
     }
-    return lo;
+    return (this.last = lo);
   }
 }

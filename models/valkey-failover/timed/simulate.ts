@@ -47,7 +47,10 @@ export interface WorldSource {
 export function timedFailoverModel(scenario: TimedScenario, variants: readonly string[], maxElections?: number, options: { machines?: Partial<FailoverMachines>; worlds?: WorldSource } = {}) {
   const selection = resolveVariants(variants);
   const config = scenarioConfig(scenario, scenario.sameTick && selection.base !== 'redis-7.0', maxElections);
-  const model: FailoverModel = createFailoverModel(config, { variants, machines: options.machines });
+  const built: FailoverModel = createFailoverModel(config, { variants, machines: options.machines });
+  // One initial state for every run (states are immutable): building it starts the machines.
+  const initial = built.initStates();
+  const model: FailoverModel = { ...built, initStates: () => initial };
   const failed = config.nodes.flatMap((n, i) => (n.down === true ? [i] : []));
   const world = scenario.gossip === undefined ? (options.worlds ?? worldSource(scenario, config.nodes.map((n) => n.replicaOf ?? -1), failed, selection.base === 'redis-7.0', 0)).world : undefined;
   return { model, config, failed, timing: failoverTiming(scenario, config.nodes.length, failed, model.actorIds, world) };
