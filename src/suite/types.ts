@@ -62,8 +62,8 @@ export interface TimedScenarioRequest {
   readonly failed: number;
   readonly replicas: number;
   readonly nodeTimeout: number;
-  /** Base latency of one message (each directed link stays FIFO). */
-  readonly latency: Distribution;
+  /** Base latency of one message (each directed link stays FIFO); the model's default when absent. */
+  readonly latency?: Distribution;
   /** Rare latency spikes on top of the base: probability per message and size; the model's default when absent. */
   readonly spike?: { readonly probability: number; readonly extra: Distribution };
   /** A fixed one-way delay on every bus message (a real harness's delay proxy), ms; 0 when absent. */

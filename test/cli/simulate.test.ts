@@ -20,7 +20,7 @@ describe('splitvote simulate --timed', () => {
     expect(a.code).toBe(0);
     const report = JSON.parse(a.out);
     expect(Object.keys(report)).toEqual(['schema', 'seed', 'runs', 'config', 'variants']);
-    expect(report).toMatchObject({ schema: 1, seed: 9, runs: 30, config: { primaries: 5, failed: 2, replicas: 1, nodeTimeoutMs: 1000, latency: 'uniform:0.026-0.066', busDelayMs: 0, detection: 'mechanism' } });
+    expect(report).toMatchObject({ schema: 1, seed: 9, runs: 30, config: { primaries: 5, failed: 2, replicas: 1, nodeTimeoutMs: 1000, latency: 'empirical:measured', busDelayMs: 0, detection: 'mechanism' } });
     expect(report.variants.map((v: { variant: string }) => v.variant)).toEqual(['redis-7.0', 'valkey-legacy', 'nack-4654', 'fix-4655', 'fix-4700']);
     const v = report.variants[0];
     expect(Object.keys(v)).toEqual(['variant', 'splitVoteRate', 'recoveryMs', 'retryGapMs', 'epochsConsumed', 'nackResets', 'unrecovered', 'violations']);

@@ -1,6 +1,6 @@
 import { assertEnumerable, splitvoteError, type ExtremesOutcome, type TimedEntry, type TimedScenarioRequest } from '../../../src/index.ts';
 import { recoveryExtremes } from './exhaustive.ts';
-import { defaultCron, defaultGossip, defaultSpike, type TimedScenario } from './scenario.ts';
+import { defaultCron, defaultGossip, defaultLatency, type TimedScenario } from './scenario.ts';
 import { simulateRecovery } from './simulate.ts';
 
 /** The five protocol rows of issue 5: Redis 7.0, Valkey before NACK, NACK as merged, and the two open fixes. */
@@ -9,7 +9,7 @@ export const TIMED_VARIANTS: readonly (readonly string[])[] = [['redis-7.0'], ['
 /**
  * The failover scenario of a generic timed request: detection by mechanism unless a gossip
  * shortcut is given or `sameTick` asks for the PR's setup (every node sees the failure at one
- * instant: the shortcut with its default gossip), the measured latency spikes and cron jitter
+ * instant: the shortcut with its default gossip), the measured bus latency and cron jitter
  * unless others are given.
  */
 export function scenarioOf(request: TimedScenarioRequest): TimedScenario {
@@ -18,8 +18,8 @@ export function scenarioOf(request: TimedScenarioRequest): TimedScenario {
     failed: request.failed,
     replicas: request.replicas,
     nodeTimeout: request.nodeTimeout,
-    latency: request.latency,
-    spike: request.spike ?? defaultSpike(),
+    latency: request.latency ?? defaultLatency(),
+    ...(request.spike === undefined ? {} : { spike: request.spike }),
     busDelay: request.busDelay ?? 0,
     cron: request.cron ?? defaultCron(),
     // --same-tick is the PR's setup: every node sees the failure at one instant (the shortcut).
@@ -40,7 +40,7 @@ export const failoverTimed: TimedEntry = {
   simulate: (request, onProgress) =>
     simulateRecovery({ scenario: scenarioOf(request), variants: request.variants, runs: request.runs, seed: request.seed, onProgress }).report,
   extremes: (request): ExtremesOutcome => {
-    if (request.spike !== undefined) assertEnumerable({ base: request.latency, spikeProbability: request.spike.probability, spike: request.spike.extra, busDelay: 0 }, '--spike');
+    if (request.spike !== undefined) assertEnumerable({ base: defaultLatency(), spikeProbability: request.spike.probability, spike: request.spike.extra, busDelay: 0 }, '--spike');
     if (request.cron !== undefined && request.cron.jitter.kind !== 'fixed') throw splitvoteError('SV401', '--cron-jitter: allowed with --exhaustive: fixed:MS (a drifting cron cannot be enumerated)');
     const cron = request.cron ?? { ...defaultCron(), jitter: { kind: 'fixed', value: 0 } };
     const scenario: TimedScenario = {

@@ -63,20 +63,20 @@ export function defaultCron(): CronSpec {
 }
 
 /**
- * The default latency spikes (§19.3), measured on Redis 7.0.15 on this machine
- * (timed/measured/): 0.43% of 4,000 loopback PING round trips took over 0.5 ms; their one-way
- * halves lie between 0.322 and 8.164 ms (5th to 95th percentile), drawn uniformly here (the
- * uniform shape is an assumption).
+ * The cluster bus's effective one-way latency (§19.3), measured on real Redis 7.0.15 clusters
+ * of the harness on this machine (timed/measured/bus-latency-ms.txt, 45 values, 0 to 6 ms,
+ * median 2): from a candidate's "Starting a failover election" to each voter's "Failover auth
+ * granted" in three kept runs without bus delay (timed/measured/busLatency.ts). It is send +
+ * loopback + the voter's wait for its event loop and the CPU, which is what a message's latency
+ * stands for in the model; loopback alone is far faster (PING round trips: 0.05 ms one way,
+ * loopback-rtt-us.txt). Timestamps have 1 ms resolution. Each message draws one value.
  */
-export function defaultSpike(): { readonly probability: number; readonly extra: Distribution } {
-  return { probability: 0.0043, extra: { kind: 'uniform', lo: 0.322, hi: 8.164 } };
-}
+export const MEASURED_BUS_LATENCY: readonly number[] = [1, 3, 2, 2, 4, 2, 2, 6, 2, 2, 3, 2, 3, 4, 1, 1, 4, 1, 0, 5, 3, 1, 5, 2, 1, 5, 2, 4, 2, 2, 2, 2, 3, 2, 2, 3, 2, 1, 4, 3, 1, 3, 4, 1, 5];
 
-/**
- * The default base latency (§19.3), measured likewise: one-way halves of the other loopback
- * round trips, 0.026 to 0.066 ms (5th to 95th percentile). Also the CLI's `--latency` default.
- */
-export const MEASURED_LATENCY = 'uniform:0.026-0.066';
+/** The default message latency: the measured bus latency, drawn per message (`empirical:measured`). */
+export function defaultLatency(): Distribution {
+  return { kind: 'empirical', values: MEASURED_BUS_LATENCY, source: 'measured' };
+}
 
 /** The default gossip time: up to half a node_timeout (one ping round, §6 "pings every node_timeout / 2"). */
 export function defaultGossip(nodeTimeout: number): Distribution {

@@ -26,7 +26,7 @@ export interface SimulateFlags {
   failed: number;
   replicas: number;
   nodeTimeout: number;
-  latency: string;
+  latency?: string;
   spike?: string;
   busDelay: number;
   cronPeriod?: number;
@@ -78,7 +78,7 @@ export async function simulateCommand(name: string, flags: SimulateFlags, io: Io
     failed: flags.failed,
     replicas: flags.replicas,
     nodeTimeout: flags.nodeTimeout,
-    latency: parseDistribution(flags.latency, '--latency', readFile),
+    ...(flags.latency === undefined ? {} : { latency: parseDistribution(flags.latency, '--latency', readFile) }),
     ...(flags.spike === undefined ? {} : { spike: spikeOf(parseSpike(flags.spike, '--spike', (spec) => parseDistribution(spec, '--spike', readFile))) }),
     busDelay: flags.busDelay,
     ...(flags.cronPeriod === undefined && flags.cronJitter === undefined
@@ -126,7 +126,7 @@ function exhaustive(entry: ModelEntry, rows: readonly (readonly string[])[], req
     failed: request.failed,
     replicas: request.replicas,
     nodeTimeoutMs: request.nodeTimeout,
-    latency: formatDistribution(request.latency),
+    latency: request.latency === undefined ? 'default' : formatDistribution(request.latency),
     busDelayMs: request.busDelay ?? 0,
     ...(request.gossip === undefined ? {} : { gossip: formatDistribution(request.gossip) }),
     sameTick: request.sameTick,

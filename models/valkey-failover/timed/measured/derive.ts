@@ -1,7 +1,8 @@
 /**
- * Derives the measured defaults of the timed failover model (scenario.ts: defaultCron,
- * MEASURED_LATENCY, defaultSpike) from the raw measurements in this folder, so a test can
- * check that every measured constant is what the files give. Node-only (reads files); the
+ * Derives measured figures of the timed failover model from the raw measurements in this
+ * folder (scenario.ts: defaultCron from the cron files; the loopback figures, which show that
+ * the wire itself is not what the bus latency is made of), so a test can check that every
+ * measured constant is what the files give. Node-only (reads files); the
  * model itself keeps the derived numbers as constants.
  */
 import { readFileSync } from 'node:fs';

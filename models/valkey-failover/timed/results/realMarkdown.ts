@@ -90,7 +90,7 @@ servers; none was chosen to match a figure below.
 | primaries, failed, replicas, node_timeout, bus delay | the configuration | the same command line as the harness (\`--bus-delay\` is the harness's proxy: a fixed one-way delay on every cluster-bus message) |
 | clusterCron period | 100 ms | upstream default: \`serverCron\` every 1000 / hz ms at \`hz 10\`, \`clusterCron\` on every call (\`run_with_period(100)\`) |
 | cron jitter per tick | one of 23 measured excesses, 0.32–11.28 ms | **measured**: 50-loop mean intervals of two real servers at different loads, from the verbose \`DB 0:\` line logged every 50 loops (models/valkey-failover/timed/measured/); that each tick draws one independently is an assumption |
-| message latency | uniform 0.026–0.066 ms; spikes: 0.43% of messages + uniform 0.322–8.164 ms | **measured**: 4,000 loopback PING round trips to a real server, halved (same folder); the uniform shapes are assumptions |
+| message latency | one of 45 measured values, 0–6 ms (median 2), per message | **measured**: election start to vote grant in three kept real runs without bus delay (measured/busLatency.ts, bus-latency-ms.txt): send, loopback and the voter's wait for its event loop and the CPU; loopback alone is 0.05 ms one way (PING round trips) |
 | pings, PFAIL, gossip entries, failure reports, FAIL | \`clusterCron\`, \`clusterSendPing\`, \`clusterProcessGossipSection\`, \`markNodeAsFailingIfNeeded\`, \`clusterSendFail\` | upstream rules, docs/protocol/valkey-failover.md §19 (wanted = max(3, floor(N/10)) entries plus every PFAIL node; reports valid 2 × node_timeout) |
 | election start, auth_timeout, auth_retry_time | 500 + random % 500 + 1000·rank; max(2·node_timeout, 2000); 2·auth_timeout | upstream (R7 \`clusterHandleSlaveFailover\`), scheduled from \`clusterCron\` (§19.4) |
 
@@ -126,7 +126,9 @@ ${sections.join('\n\n')}
   loaded 2-core machine; its intervals are wide and its extremes noisy.
 - Failure detection runs as its own simulation beside the election (detection.ts): gossip and
   election messages do not share a TCP stream, and a node's processing takes no time.
-- The bus-delay proxy is modelled as exactly the configured one-way delay; the proxy's own
-  processing time is not.
+- The bus-delay proxy is modelled as exactly the configured one-way delay on top of the measured
+  latency; the proxy's own processing time is not.
+- The bus latency was measured on three runs at load1 about 2; the campaign ran at higher loads
+  (see each table), where real latencies and cron intervals are longer.
 `;
 }

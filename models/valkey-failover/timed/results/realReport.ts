@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ShardRecord } from '../../../../src/index.ts';
 import { authRetryTime } from '../formulas.ts';
-import { defaultCron, defaultSpike, MEASURED_LATENCY, type TimedScenario } from '../scenario.ts';
+import { defaultCron, defaultLatency, type TimedScenario } from '../scenario.ts';
 import { simulateRecovery } from '../simulate.ts';
 import { configKey, type RealConfig, type RealRun } from './realCsv.ts';
 import { agreement, figures, type Estimate, type Figures } from './realStats.ts';
@@ -17,14 +17,12 @@ export function variantOf(server: string): string {
 
 /** The timed scenario of a real configuration: the same numbers, the measured latency and cron defaults (§19). */
 export function realScenario(c: RealConfig): TimedScenario {
-  const [lo, hi] = MEASURED_LATENCY.slice('uniform:'.length).split('-').map(Number);
   return {
     primaries: c.primaries,
     failed: c.failed,
     replicas: c.replicas,
     nodeTimeout: c.nodeTimeout,
-    latency: { kind: 'uniform', lo, hi },
-    spike: defaultSpike(),
+    latency: defaultLatency(),
     busDelay: c.busDelay,
     cron: defaultCron(),
     sameTick: false,

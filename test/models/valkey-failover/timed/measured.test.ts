@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { cronExcesses, latencyFigures } from '../../../../models/valkey-failover/timed/measured/derive.ts';
-import { defaultCron, defaultSpike, MEASURED_CRON_EXCESS, MEASURED_LATENCY } from '../../../../models/valkey-failover/timed/scenario.ts';
+import { readFileSync } from 'node:fs';
+import { defaultCron, defaultLatency, MEASURED_BUS_LATENCY, MEASURED_CRON_EXCESS } from '../../../../models/valkey-failover/timed/scenario.ts';
 
 // Calibration by mechanism (issue 12 item 5): every measured default of the timed model is what
 // the committed raw measurements give, so none can be tuned to match a result.
@@ -10,9 +11,15 @@ describe('measured defaults come from the committed measurements (models/valkey-
     expect(defaultCron()).toEqual({ period: 100, jitter: { kind: 'empirical', values: MEASURED_CRON_EXCESS, source: 'measured' } });
   });
 
-  test('latency: halves of loopback PING round trips, base from the ones up to 0.5 ms, spikes from the rest', () => {
+  test('latency: the election-start-to-grant times of real clusters (bus-latency-ms.txt, extracted by busLatency.ts)', () => {
+    const file = readFileSync(new URL('../../../../models/valkey-failover/timed/measured/bus-latency-ms.txt', import.meta.url), 'utf8');
+    expect(MEASURED_BUS_LATENCY).toEqual(file.split('\n').filter((l) => l !== '').map(Number));
+    expect(defaultLatency()).toEqual({ kind: 'empirical', values: MEASURED_BUS_LATENCY, source: 'measured' });
+  });
+
+  test('loopback alone is far faster than the bus latency: the wire is not what takes the time', () => {
     const f = latencyFigures();
-    expect(MEASURED_LATENCY).toBe(`uniform:${f.baseLo}-${f.baseHi}`);
-    expect(defaultSpike()).toEqual({ probability: f.spikeProbability, extra: { kind: 'uniform', lo: f.spikeLo, hi: f.spikeHi } });
+    expect(f.baseHi).toBeLessThan(0.1);
+    expect([...MEASURED_BUS_LATENCY].sort((a, b) => a - b)[MEASURED_BUS_LATENCY.length >> 1]).toBe(2);
   });
 });
