@@ -29,6 +29,8 @@ export interface TimedScenario {
    * The exhaustive analysis needs the shortcut (it cannot enumerate gossip choices).
    */
   readonly gossip?: Distribution;
+  /** How long before the failure the cluster formed, ms (§19.2; default the measured 5,900). */
+  readonly clusterAge?: number;
   /** clusterCron's period and per-tick jitter (§19.1). Default {@link defaultCron}. */
   readonly cron?: CronSpec;
   /**

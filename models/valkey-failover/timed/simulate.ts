@@ -3,7 +3,7 @@ import type { FailoverMachines } from '../machine.ts';
 import { createFailoverModel, type FailoverModel } from '../model.ts';
 import type { Ghost } from '../monitor.ts';
 import { resolveVariants } from '../variants.ts';
-import { detectionWarmup, simulateDetection, type Detection } from './detection.ts';
+import { MEASURED_CLUSTER_AGE, simulateDetection, type Detection } from './detection.ts';
 import { authRetryTime } from './formulas.ts';
 import { RecoveryWatch } from './metrics.ts';
 import { defaultCron, scenarioConfig, scenarioView, type TimedScenario } from './scenario.ts';
@@ -80,13 +80,13 @@ export function worldSource(scenario: TimedScenario, replicaOf: readonly number[
     world: () => {
       const base = runSeed(seed, source.run);
       const random = new Random(base ^ 0x5bd1e995);
-      const warmup = detectionWarmup(scenario.nodeTimeout);
+      const warmup = scenario.clusterAge ?? MEASURED_CLUSTER_AGE;
       const trains = replicaOf.map(() => new TickTrain(-warmup - cron.period * (1 + random.unit()), cron, random.bits()));
       const detectionSeed = random.bits();
       const key = `${redis7 ? 'r7' : 'v'}:${source.run}`;
       let detection = cache.get(key);
       if (detection === undefined) {
-        detection = simulateDetection({ replicaOf, failed, nodeTimeout: scenario.nodeTimeout, trains, latency, redis7, seed: detectionSeed }, horizon);
+        detection = simulateDetection({ replicaOf, failed, nodeTimeout: scenario.nodeTimeout, trains, latency, redis7, seed: detectionSeed, age: warmup }, horizon);
         cache.set(key, detection);
       }
       return { trains: replicaOf.map((_, i) => trains[i]), detection };

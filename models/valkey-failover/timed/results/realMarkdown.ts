@@ -91,6 +91,7 @@ servers; none was chosen to match a figure below.
 | clusterCron period | 100 ms | upstream default: \`serverCron\` every 1000 / hz ms at \`hz 10\`, \`clusterCron\` on every call (\`run_with_period(100)\`) |
 | cron jitter per tick | one of 23 measured excesses, 0.32–11.28 ms | **measured**: 50-loop mean intervals of two real servers at different loads, from the verbose \`DB 0:\` line logged every 50 loops (models/valkey-failover/timed/measured/); that each tick draws one independently is an assumption |
 | message latency | one of 45 measured values, 0–6 ms (median 2), per message | **measured**: election start to vote grant in three kept real runs without bus delay (measured/busLatency.ts, bus-latency-ms.txt): send, loopback and the voter's wait for its event loop and the CPU; loopback alone is 0.05 ms one way (PING round trips) |
+| cluster age at the failure | 5.9 s | **measured**: CLUSTER MEET handshake to freeze in four kept harness runs (5.89–6.00 s); the detection simulation starts from the cluster's formation |
 | pings, PFAIL, gossip entries, failure reports, FAIL | \`clusterCron\`, \`clusterSendPing\`, \`clusterProcessGossipSection\`, \`markNodeAsFailingIfNeeded\`, \`clusterSendFail\` | upstream rules, docs/protocol/valkey-failover.md §19 (wanted = max(3, floor(N/10)) entries plus every PFAIL node; reports valid 2 × node_timeout) |
 | election start, auth_timeout, auth_retry_time | 500 + random % 500 + 1000·rank; max(2·node_timeout, 2000); 2·auth_timeout | upstream (R7 \`clusterHandleSlaveFailover\`), scheduled from \`clusterCron\` (§19.4) |
 

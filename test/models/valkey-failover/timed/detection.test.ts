@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Random, TickTrain, type LinkLatency } from '../../../../src/index.ts';
 import { provideBoth } from '../../../../models/valkey-failover/machine.ts';
 import { PROPERTY } from '../../../../models/valkey-failover/properties.ts';
-import { detectionWarmup, simulateDetection } from '../../../../models/valkey-failover/timed/detection.ts';
+import { MEASURED_CLUSTER_AGE, simulateDetection } from '../../../../models/valkey-failover/timed/detection.ts';
 import { runSeed, simulateRecovery } from '../../../../models/valkey-failover/timed/simulate.ts';
 import type { TimedScenario } from '../../../../models/valkey-failover/timed/scenario.ts';
 
@@ -13,8 +13,8 @@ function detect(nt: number, seed: number, options: { exact?: boolean; redis7?: b
   const random = new Random(seed);
   const cron = { period: 100, jitter: options.exact === true ? ({ kind: 'fixed', value: 0 } as const) : ({ kind: 'uniform', lo: 0, hi: 1.12 } as const) };
   const replicaOf = options.replicaOf ?? SEVEN;
-  const trains = replicaOf.map(() => new TickTrain(-detectionWarmup(nt) - 100 * (1 + random.unit()), cron, random.bits()));
-  return simulateDetection({ replicaOf, failed: options.failed ?? [0, 1, 2], nodeTimeout: nt, trains, latency: LOOPBACK, redis7: options.redis7 ?? true, seed }, 20 * nt);
+  const trains = replicaOf.map(() => new TickTrain(-MEASURED_CLUSTER_AGE - 100 * (1 + random.unit()), cron, random.bits()));
+  return simulateDetection({ replicaOf, failed: options.failed ?? [0, 1, 2], nodeTimeout: nt, trains, latency: LOOPBACK, redis7: options.redis7 ?? true, seed, age: MEASURED_CLUSTER_AGE }, 20 * nt);
 }
 
 describe('failure detection by its mechanism (§19.2)', () => {
