@@ -30,7 +30,8 @@ try {
 const source = relative(root, csvFile);
 const runs = parseRealCsv(text, source);
 const comparisons = compare(runs, log);
-const markdown = realMarkdown({ comparisons, source, codeHash: inputsHash(root), csvHash: csvHash(text), runs: runs.length });
+const reasons = readFileSync(`${root}docs/results/real-clusters-reasons.md`, 'utf8');
+const markdown = realMarkdown({ comparisons, source, codeHash: inputsHash(root), csvHash: csvHash(text, reasons), runs: runs.length, reasons });
 
 const out = `${root}docs/results/real-clusters.md`;
 const temp = `${out}.${process.pid}.tmp`;

@@ -156,7 +156,7 @@ export function windowTable(list: readonly Comparison[]): string {
   return lines.join('\n');
 }
 
-/** A short hash of the CSV's bytes (the report's data input). */
-export function csvHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+/** A short hash of the report's data inputs: the CSV's bytes and the reasons file's. */
+export function csvHash(text: string, reasons: string): string {
+  return createHash('sha256').update(text).update('\0').update(reasons).digest('hex').slice(0, 16);
 }
