@@ -5,6 +5,7 @@ import { PROPERTY } from '../../../../models/valkey-failover/properties.ts';
 import { MEASURED_CLUSTER_AGE, simulateDetection } from '../../../../models/valkey-failover/timed/detection.ts';
 import { runSeed, simulateRecovery } from '../../../../models/valkey-failover/timed/simulate.ts';
 import type { TimedScenario } from '../../../../models/valkey-failover/timed/scenario.ts';
+import { figures } from '../../../../models/valkey-failover/timed/results/realStats.ts';
 
 const LOOPBACK: LinkLatency = { base: { kind: 'uniform', lo: 0.025, hi: 0.076 }, spikeProbability: 0, spike: { kind: 'fixed', value: 0 }, busDelay: 0 };
 const SEVEN = [-1, -1, -1, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 6];
@@ -86,5 +87,13 @@ describe('simulate --timed on the mechanism-level timing', () => {
     expect(replay.report.variants[0].violations.map((v) => v.property)).toContain(PROPERTY.S3);
     const clean = simulateRecovery({ scenario, variants: [['redis-7.0']], runs: 60, seed: 3 });
     expect(clean.report.variants[0].violations).toEqual([]);
+  });
+
+  test('with drifting crons a loser\'s retry gap spans more than one retry window only after two collisions in a row (issue 12: real losers separate after one window)', () => {
+    const out = simulateRecovery({ scenario: real({ busDelay: 50 }), variants: [['redis-7.0']], runs: 300, seed: 11 });
+    const f = figures(out.runs[0].map((r) => [...r.shards!]));
+    expect(f.lostElections).toBeGreaterThan(20); // the bus delay makes collisions common: the test has cases
+    expect(f.multiWindowAllCollided).toBe(f.multiWindow);
+    expect(f.multiWindow).toBeLessThan(f.lostElections / 4);
   });
 });
