@@ -18,7 +18,7 @@ export interface RecoveryReport {
 /** A safety property a timed run broke (`simulate --timed` judges the model's `always` properties after every step). */
 export interface TimedViolation {
   readonly property: string;
-  /** Runs of this variant that broke it (each run stops at its first violation). */
+  /** Runs of this variant that broke it (a run's first violation; the run itself goes on). */
   readonly runs: number;
   /** The first such run: its index and its own seed (`--runs 1 --seed SEED` replays exactly that run). */
   readonly firstRun: number;
@@ -68,7 +68,7 @@ export interface RecoveryRun {
   readonly nackResets: number;
   /** Per failed shard, what a harness would log (for comparisons with real clusters). */
   readonly shards?: readonly ShardRecord[];
-  /** The first safety property the run broke, if any (the run stopped there). */
+  /** The first safety property the run broke, if any (the run went on to its end). */
   readonly violation?: { readonly property: string; readonly atMs: number };
   /** The run's own seed. */
   readonly seed?: number;

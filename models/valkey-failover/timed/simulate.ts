@@ -103,27 +103,30 @@ export function timeLimit(scenario: TimedScenario): number {
 /**
  * One seeded run of a timed failover model: what {@link RecoveryWatch} measured, and the first
  * safety property broken, if any. After every step the model's own `always` properties (its
- * safety properties, as the model declares them) are judged on the new state; the run stops at
- * the first one that fails.
+ * safety properties, as the model declares them) are judged on the new state until one fails;
+ * the run goes on to its end, so its times still count.
  */
 export function runOnce(setup: ReturnType<typeof timedFailoverModel>, scenario: TimedScenario, random: Random, seed?: number): RecoveryRun {
   const initial = setup.model.initStates()[0];
   const safety = setup.model.properties.filter((p) => p.kind === 'always');
   let violation: { property: string; atMs: number } | undefined;
   const watch = new RecoveryWatch(initial, scenario.failed);
-  const judge = (state: SystemState<Ghost>, now: number): boolean => {
+  const judge = (state: SystemState<Ghost>, now: number): void => {
+    if (violation !== undefined) return;
     for (const p of safety) {
       if (!p.condition(state)) {
         violation = { property: p.name, atMs: now };
-        return true;
+        return;
       }
     }
-    return false;
   };
   const run = runTimed(setup.model, setup.timing, {
     random,
     maxTime: timeLimit(scenario),
-    onStep: (step, state) => judge(state, step.now) || watch.onStep(step),
+    onStep: (step, state) => {
+      judge(state, step.now);
+      return watch.onStep(step);
+    },
   });
   const result = watch.result(run.state, setup.timing.firstFail());
   return { ...result, ...(violation === undefined ? {} : { violation }), ...(seed === undefined ? {} : { seed }) };
