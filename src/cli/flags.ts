@@ -193,6 +193,13 @@ export function parseVariantRows(value: string): string[][] {
 }
 
 /** Parses a duration in milliseconds (> 0, decimals allowed). */
+/** A duration in ms that may be 0 (a delay that can be off). */
+export function parseMsOrZero(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('Allowed: a number of milliseconds >= 0, like 0 or 50.');
+  return n;
+}
+
 export function parseMs(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Allowed: a number of milliseconds > 0, like 15000 or 0.5.');

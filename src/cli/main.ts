@@ -15,7 +15,7 @@ import { registerSwarmCommands } from './commands/swarm.ts';
 import { DEFAULTS } from '../explore/options.ts';
 import { examplesHelp } from './examples.ts';
 import { EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
-import { addSearchFlags, graphFormatOf, parseConstants, parseCount, parseMs, parseNames, parseSeed, parseVariantRows, parseVariantSets } from './flags.ts';
+import { addSearchFlags, graphFormatOf, parseConstants, parseCount, parseMs, parseMsOrZero, parseNames, parseSeed, parseVariantRows, parseVariantSets } from './flags.ts';
 import { PACKAGE_ROOT, processIo, type Io } from './io.ts';
 
 /**
@@ -170,8 +170,12 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--failed <n>', 'primaries that fail at time 0', parseCount(1), 2)
     .option('--replicas <n>', 'replicas per primary', parseCount(1), 1)
     .option('--node-timeout <ms>', 'cluster-node-timeout', parseMs, 15000)
-    .option('--latency <spec>', 'bus message latency in ms: fixed:MS, uniform:LO-HI or empirical:FILE', 'uniform:1-10')
-    .option('--gossip <spec>', 'failure-detection gossip after node_timeout, same forms (default: uniform:0-(node_timeout/2))')
+    .option('--latency <spec>', 'latency of a bus message in ms (each link stays FIFO): fixed:MS, uniform:LO-HI or empirical:FILE (default: the model\'s; failover: the bus latency measured on real clusters)')
+    .option('--spike <p:spec>', 'latency spikes: probability per message and extra latency, e.g. 0.01:uniform:5-20 (default: none)')
+    .option('--bus-delay <ms>', 'fixed one-way delay on every bus message (the real-cluster harness\'s --bus-delay proxy)', parseMsOrZero, 0)
+    .option('--cron-period <ms>', 'clusterCron period (1000 / hz; default: the model\'s, 100 at hz 10)', parseMs)
+    .option('--cron-jitter <spec>', 'what each cron interval adds to the period, same forms (default: the model\'s measured jitter; fixed with --exhaustive)')
+    .option('--gossip <spec>', 'failure-detection shortcut: FAIL at node_timeout + this, same forms (default: detection by its mechanism; with --same-tick or --exhaustive: uniform:0-(node_timeout/2))')
     .option('--same-tick', 'every candidate starts its first election at the same instant (DEBUG CLUSTER-FAILOVER-DELAY 0 setup)')
     .option('--exhaustive', 'worst and best case over every behaviour on a time grid (small clusters only)')
     .option('--grid <ms>', 'exhaustive: grid step for latencies and delays', parseMs, 1)

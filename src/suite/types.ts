@@ -3,6 +3,7 @@ import type { PropertyStatus, Strategy } from '../core/result.ts';
 import type { ExploreOptions } from '../explore/options.ts';
 import type { Exploration } from '../explore/explore.ts';
 import type { Distribution } from '../timing/distribution.ts';
+import type { CronSpec } from '../timing/ticks.ts';
 import type { TimedExtremes } from '../timing/paths.ts';
 import type { RecoveryReport } from '../timing/report.ts';
 
@@ -117,8 +118,18 @@ export interface TimedScenarioRequest {
   readonly failed: number;
   readonly replicas: number;
   readonly nodeTimeout: number;
-  readonly latency: Distribution;
-  /** Failure-detection gossip time added to the node timeout; the model's default when absent. */
+  /** Base latency of one message (each directed link stays FIFO); the model's default when absent. */
+  readonly latency?: Distribution;
+  /** Rare latency spikes on top of the base: probability per message and size; the model's default when absent. */
+  readonly spike?: { readonly probability: number; readonly extra: Distribution };
+  /** A fixed one-way delay on every bus message (a real harness's delay proxy), ms; 0 when absent. */
+  readonly busDelay?: number;
+  /** The cron's period and per-tick jitter; the model's default when absent. */
+  readonly cron?: CronSpec;
+  /**
+   * Failure-detection shortcut: a gossip time added to the node timeout. When absent the model
+   * detects failures by its own mechanism where it has one (Monte Carlo), or uses its default.
+   */
   readonly gossip?: Distribution;
   /** Every candidate starts its first election at the same instant (the model says how). */
   readonly sameTick: boolean;

@@ -46,5 +46,8 @@ export function formatRecoveryReport(report: RecoveryReport): string {
     'epochs, max  epochs used up per run (highest currentEpoch at the end minus at the start)',
     'NACK resets  elections reset by a NACK fast-fail, per run',
     ...unrecovered.map((v) => `! ${v.variant}: ${v.unrecovered} run(s) had not recovered at the time limit and are not in the times`),
+    ...report.variants.flatMap((v) =>
+      v.violations.map((x) => `VIOLATION ${v.variant}: ${x.property} in ${x.runs} run(s); first in run ${x.firstRun} (its seed ${x.seed}, at ${ms(x.atMs)} ms): replay it with --runs 1 --seed ${x.seed} --variant ${v.variant}`),
+    ),
   ].join('\n');
 }

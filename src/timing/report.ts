@@ -15,6 +15,18 @@ export interface RecoveryReport {
   readonly variants: readonly VariantRecovery[];
 }
 
+/** A safety property a timed run broke (`simulate --timed` judges the model's `always` properties after every step). */
+export interface TimedViolation {
+  readonly property: string;
+  /** Runs of this variant that broke it (a run's first violation; the run itself goes on). */
+  readonly runs: number;
+  /** The first such run: its index and its own seed (`--runs 1 --seed SEED` replays exactly that run). */
+  readonly firstRun: number;
+  readonly seed: number;
+  /** Simulated time (ms) of the violating step in that run. */
+  readonly atMs: number;
+}
+
 /** The statistics of one variant over all runs. */
 export interface VariantRecovery {
   readonly variant: string;
@@ -30,6 +42,19 @@ export interface VariantRecovery {
   readonly nackResets: { readonly mean: number | null };
   /** Documented addition: runs that had not recovered when the simulated-time limit was reached (not in `recoveryMs`). */
   readonly unrecovered: number;
+  /** Safety properties broken in some run, in the order the model lists them; empty when none was. */
+  readonly violations: readonly TimedViolation[];
+}
+
+/** One failed shard in one run, as the real-cluster harness records it (REAL-CONTRACT.md). */
+export interface ShardRecord {
+  /** First FAIL of the shard's primary by any node, ms after the failure; NaN if never. */
+  readonly failMs: number;
+  /** Every election start by a replica of the shard: its epoch and time, in order. */
+  readonly starts: readonly { readonly epoch: number; readonly ms: number }[];
+  /** The winning election's time, NaN if none. */
+  readonly wonMs: number;
+  readonly wonEpoch: number;
 }
 
 /** What one run of a timed election measured. */
@@ -41,6 +66,12 @@ export interface RecoveryRun {
   readonly retryGapsMs: readonly number[];
   readonly epochsConsumed: number;
   readonly nackResets: number;
+  /** Per failed shard, what a harness would log (for comparisons with real clusters). */
+  readonly shards?: readonly ShardRecord[];
+  /** The first safety property the run broke, if any (the run went on to its end). */
+  readonly violation?: { readonly property: string; readonly atMs: number };
+  /** The run's own seed. */
+  readonly seed?: number;
 }
 
 /** Collects the runs of one variant and summarises them as a {@link VariantRecovery}. */
@@ -52,10 +83,16 @@ export class RecoveryTally {
   private resets = 0;
   private runs = 0;
   private unrecovered = 0;
+  private readonly violations = new Map<string, { runs: number; firstRun: number; seed: number; atMs: number }>();
 
   constructor(readonly variant: string) {}
 
   add(run: RecoveryRun): void {
+    if (run.violation !== undefined) {
+      const seen = this.violations.get(run.violation.property);
+      if (seen === undefined) this.violations.set(run.violation.property, { runs: 1, firstRun: this.runs, seed: run.seed ?? Number.NaN, atMs: run.violation.atMs });
+      else seen.runs++;
+    }
     this.runs++;
     if (run.recovered) this.recovery.push(run.recoveryMs);
     else this.unrecovered++;
@@ -83,6 +120,7 @@ export class RecoveryTally {
       epochsConsumed: { mean: rounded(e.mean, 3), max: rounded(e.max, 0) },
       nackResets: { mean: rounded(this.runs === 0 ? Number.NaN : this.resets / this.runs, 3) },
       unrecovered: this.unrecovered,
+      violations: [...this.violations].map(([property, v]) => ({ property, runs: v.runs, firstRun: v.firstRun, seed: v.seed, atMs: rounded(v.atMs, 1) ?? 0 })),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import type { ExploreOptions } from '../../src/index.ts';
 import { timedRecoveryModel } from '../../models/valkey-failover/timed/exhaustive.ts';
-import { defaultGossip, type TimedScenario } from '../../models/valkey-failover/timed/scenario.ts';
+import { defaultCron, defaultGossip, defaultLatency, type TimedScenario } from '../../models/valkey-failover/timed/scenario.ts';
 import { simulateRecovery } from '../../models/valkey-failover/timed/simulate.ts';
 
 /** A timed Monte Carlo benchmark: `runs` runs of one variant row on one scenario. */
@@ -15,8 +15,25 @@ export interface TimedBench {
 
 const SEVEN: TimedScenario = { primaries: 7, failed: 3, replicas: 1, nodeTimeout: 15000, latency: { kind: 'uniform', lo: 1, hi: 10 }, gossip: defaultGossip(15000), sameTick: false };
 
+/** The command-line defaults of `simulate --timed` (issue 12): detection by mechanism, drifting crons, measured latency and spikes. */
+const MECHANISM: TimedScenario = { primaries: 7, failed: 3, replicas: 1, nodeTimeout: 15000, latency: defaultLatency(), cron: defaultCron(), sameTick: false };
+
 /** Issue 5's target: 10,000 runs of a 7-primary cluster well under a minute. */
 export const TIMED_BENCHES: readonly TimedBench[] = [
+  {
+    name: 'timed-7p3f-redis7-mechanism-10k',
+    what: '10,000 timed runs, 7 primaries (3 fail), 1 replica each, node_timeout 15000, the CLI defaults of issue 12 (failure detection simulated by mechanism, drifting crons, measured bus latency), redis-7.0',
+    scenario: MECHANISM,
+    variants: ['redis-7.0'],
+    runs: 10_000,
+  },
+  {
+    name: 'timed-7p3f-redis7-mechanism-bus50-10k',
+    what: 'the same at node_timeout 1000 with the 50 ms bus-delay proxy (split votes and retry windows)',
+    scenario: { ...MECHANISM, nodeTimeout: 1000, busDelay: 50 },
+    variants: ['redis-7.0'],
+    runs: 10_000,
+  },
   { name: 'timed-7p3f-nack-10k', what: '10,000 timed runs, 7 primaries (3 fail), 1 replica each, node_timeout 15000, latency 1-10 ms, nack-4654', scenario: SEVEN, variants: ['nack-4654'], runs: 10_000 },
   {
     name: 'timed-7p3f-legacy-same-tick-10k',

@@ -20,16 +20,26 @@ describe('splitvote simulate --timed', () => {
     expect(a.code).toBe(0);
     const report = JSON.parse(a.out);
     expect(Object.keys(report)).toEqual(['schema', 'seed', 'runs', 'config', 'variants']);
-    expect(report).toMatchObject({ schema: 1, seed: 9, runs: 30, config: { primaries: 5, failed: 2, replicas: 1, nodeTimeoutMs: 1000, latency: 'uniform:1-10' } });
+    expect(report).toMatchObject({ schema: 1, seed: 9, runs: 30, config: { primaries: 5, failed: 2, replicas: 1, nodeTimeoutMs: 1000, latency: 'empirical:measured', busDelayMs: 0, detection: 'mechanism' } });
     expect(report.variants.map((v: { variant: string }) => v.variant)).toEqual(['redis-7.0', 'valkey-legacy', 'nack-4654', 'fix-4655', 'fix-4700']);
     const v = report.variants[0];
-    expect(Object.keys(v)).toEqual(['variant', 'splitVoteRate', 'recoveryMs', 'retryGapMs', 'epochsConsumed', 'nackResets', 'unrecovered']);
+    expect(Object.keys(v)).toEqual(['variant', 'splitVoteRate', 'recoveryMs', 'retryGapMs', 'epochsConsumed', 'nackResets', 'unrecovered', 'violations']);
+    expect(v.violations).toEqual([]);
     expect(Object.keys(v.recoveryMs)).toEqual(['mean', 'p50', 'p90', 'p99', 'max']);
     expect(Object.keys(v.retryGapMs)).toEqual(['mean', 'p50', 'p90', 'min', 'max']);
     expect(Object.keys(v.epochsConsumed)).toEqual(['mean', 'max']);
     expect(Object.keys(v.nackResets)).toEqual(['mean']);
     const b = await splitvote('simulate', 'valkey-failover', ...SMALL, '--seed', '9', '--json');
     expect(b.out).toBe(a.out);
+  });
+
+  test('--bus-delay is the harness\'s proxy: a fixed one-way delay in the config; a negative one exits 2 naming the flag', async () => {
+    const a = await splitvote('simulate', 'failover', ...SMALL, '--variant', 'redis-7.0', '--bus-delay', '50', '--json');
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out).config).toMatchObject({ busDelayMs: 50, detection: 'mechanism' });
+    const bad = await splitvote('simulate', 'failover', ...SMALL, '--bus-delay', '-5');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--bus-delay/);
   });
 
   test('prints the table for one configuration, one row per variant set (";" between rows, "," combines)', async () => {

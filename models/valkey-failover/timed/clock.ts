@@ -1,5 +1,4 @@
-import type { Hasher } from '../../../src/index.ts';
-import { CRON_PERIOD_MS } from './formulas.ts';
+import type { Hasher, TickTrain } from '../../../src/index.ts';
 
 /**
  * The timing state of the failover election: what `src/cluster_legacy.c` keeps as times and
@@ -22,8 +21,8 @@ export interface NodeTiming {
 
 /** The whole run's timing state, indexed by actor. */
 export interface FailoverClock {
-  /** Cron phase of each actor in [0, 100): its clusterCron runs at phase + 100k (§6). */
-  readonly phase: readonly number[];
+  /** Per actor: its clusterCron ticks (§6, §19.1): a fixed phase + period·k, or drifting with a per-tick jitter. */
+  readonly trains: readonly TickTrain[];
   /** Per actor, per node index: when the actor marks that failed primary FAIL (§6); NaN once done or never. */
   readonly detect: readonly (readonly number[])[];
   readonly nodes: readonly NodeTiming[];
@@ -34,42 +33,33 @@ export function idleTiming(nodes: number): NodeTiming {
   return { startAt: Number.NaN, rank: 0, failedRank: 0, lastRun: Number.NEGATIVE_INFINITY, flagAt: Number.NaN, votedAt: new Array(nodes).fill(Number.NaN) };
 }
 
-/** The first cron tick of phase `phase` at or after `t` (a small tolerance absorbs floating-point error). */
-export function tickAtOrAfter(phase: number, t: number): number {
-  if (t === Number.NEGATIVE_INFINITY) return t;
-  return phase + CRON_PERIOD_MS * Math.ceil((t - phase) / CRON_PERIOD_MS - 1e-9);
-}
-
-/** The first cron tick of phase `phase` strictly after `t`. */
-export function tickAfter(phase: number, t: number): number {
-  if (t === Number.NEGATIVE_INFINITY) return t;
-  return phase + CRON_PERIOD_MS * (Math.floor((t - phase) / CRON_PERIOD_MS + 1e-9) + 1);
-}
-
 /**
  * The next run of clusterHandleReplicaFailover at or after `since` at which the condition
  * `now >= earliest` (`now > earliest` when `strict`) holds (§2.1): the before-sleep run at
  * `since` itself when todo HANDLE_FAILOVER was set at `since`, else a cron tick of this node
  * that has not run yet (after `lastRun`).
  */
-export function handlerRun(since: number, node: NodeTiming, phase: number, earliest: number, strict: boolean): number {
+export function handlerRun(since: number, node: NodeTiming, train: TickTrain, earliest: number, strict: boolean): number {
   const holds = (t: number) => (strict ? t > earliest : t >= earliest);
   if (node.flagAt === since && holds(since)) return since;
   const atLeast = strict ? since : Math.max(since, earliest);
   const after = strict ? Math.max(node.lastRun, earliest) : node.lastRun;
-  return Math.max(tickAtOrAfter(phase, atLeast), tickAfter(phase, after));
+  return Math.max(train.atOrAfter(atLeast), train.after(after));
 }
 
 /**
  * Feeds the clock relative to `now` (exhaustive analysis): times still pending as `t - now`,
- * cron phases modulo the period, and the last run and flag only as "at this instant or not"
+ * cron phases modulo the period (exact-period trains only: a drifting train cannot be
+ * encoded, and the exhaustive analysis never builds one), and the last run and flag only as "at this instant or not"
  * (earlier values can no longer change a due time: every later due time is at or after now).
  */
 export function encodeClock(clock: FailoverClock, now: number, h: Hasher): void {
   const rel = (t: number) => (Number.isNaN(t) ? -1e15 : t - now);
   for (let a = 0; a < clock.nodes.length; a++) {
     const node = clock.nodes[a];
-    h.num(((clock.phase[a] - now) % CRON_PERIOD_MS + CRON_PERIOD_MS) % CRON_PERIOD_MS);
+    const train = clock.trains[a];
+    if (!train.periodic) throw new Error('a drifting cron train cannot be encoded (exhaustive analysis needs a fixed jitter)');
+    h.num(((train.first - now) % train.interval + train.interval) % train.interval);
     for (const t of clock.detect[a]) h.num(rel(t));
     h.num(rel(node.startAt)).int(node.rank).int(node.failedRank);
     h.int(node.lastRun === now ? 1 : 0).int(node.flagAt === now ? 1 : 0);

@@ -1,4 +1,4 @@
-import type { RecoveryRun, SystemState, TimedStep } from '../../../src/index.ts';
+import type { RecoveryRun, ShardRecord, SystemState, TimedStep } from '../../../src/index.ts';
 import type { Ghost } from '../ghost.ts';
 import { myPrimary, shardOwnedBy } from '../rules.ts';
 import type { NodeContext } from '../types.ts';
@@ -21,9 +21,13 @@ export class RecoveryWatch {
   private readonly gaps: number[] = [];
   private recoveredAt = Number.NaN;
   private readonly initialEpoch: number;
+  private readonly starts: { epoch: number; ms: number }[][];
+  private readonly won: { ms: number; epoch: number }[];
 
   constructor(initial: SystemState<Ghost>, private readonly failedShards: number) {
     const actors = initial.actors.length;
+    this.starts = Array.from({ length: failedShards }, () => []);
+    this.won = Array.from({ length: failedShards }, () => ({ ms: Number.NaN, epoch: Number.NaN }));
     this.firstStart = new Array(actors).fill(Number.NaN);
     this.lastStart = new Array(actors).fill(Number.NaN);
     this.initialEpoch = highestEpoch(initial);
@@ -40,6 +44,8 @@ export class RecoveryWatch {
       this.starters.add(after.authEpoch);
       if (Number.isNaN(this.firstStart[a])) this.firstStart[a] = step.now;
       this.lastStart[a] = step.now;
+      const shard = shardOwnedBy(before, myPrimary(before));
+      if (shard >= 0 && shard < this.failedShards) this.starts[shard].push({ epoch: after.authEpoch, ms: step.now });
     }
     // §4.4: a counted NACK that reset the election (fast-fail).
     if (step.event.type === 'AUTH_NACK' && after.nackCount > before.nackCount && before.authTime && !after.authTime) this.nackResets++;
@@ -48,6 +54,7 @@ export class RecoveryWatch {
       const shard = shardOwnedBy(before, myPrimary(before));
       if (shard >= 0 && shard < this.failedShards && !this.served.has(shard)) {
         this.served.add(shard);
+        this.won[shard] = { ms: step.now, epoch: after.authEpoch };
         if (after.elections > 1) this.gaps.push(this.lastStart[a] - this.firstStart[a]);
         if (this.served.size === this.failedShards) {
           this.recoveredAt = step.now;
@@ -58,8 +65,8 @@ export class RecoveryWatch {
     return false;
   }
 
-  /** The measurements of the run that ended in `state`. */
-  result(state: SystemState<Ghost>): RecoveryRun {
+  /** The measurements of the run that ended in `state`; `failMs`: per failed shard, the first FAIL of its primary (from the timing). */
+  result(state: SystemState<Ghost>, failMs: readonly number[] = []): RecoveryRun {
     return {
       recovered: !Number.isNaN(this.recoveredAt),
       recoveryMs: this.recoveredAt,
@@ -67,6 +74,7 @@ export class RecoveryWatch {
       retryGapsMs: this.gaps,
       epochsConsumed: highestEpoch(state) - this.initialEpoch,
       nackResets: this.nackResets,
+      shards: this.starts.map((starts, f): ShardRecord => ({ failMs: failMs[f] ?? Number.NaN, starts, wonMs: this.won[f].ms, wonEpoch: this.won[f].epoch })),
     };
   }
 }

@@ -1,4 +1,5 @@
-import { formatDistribution, splitvoteError, type Distribution } from '../../../src/index.ts';
+import { formatDistribution, splitvoteError, type CronSpec, type Distribution } from '../../../src/index.ts';
+import { CRON_PERIOD_MS } from './formulas.ts';
 import type { FailoverConfig, NodeSpec } from '../config.ts';
 
 /**
@@ -14,14 +15,24 @@ export interface TimedScenario {
   readonly replicas: number;
   /** `cluster-node-timeout` in ms (§6; default 15000 upstream). */
   readonly nodeTimeout: number;
-  /** Latency of one bus message, ms. */
+  /** Base latency of one bus message, ms (per message; each directed link stays FIFO). */
   readonly latency: Distribution;
+  /** Rare latency spikes on top of the base (§19.3): probability per message and size. Default none. */
+  readonly spike?: { readonly probability: number; readonly extra: Distribution };
+  /** The harness's bus-delay proxy: a fixed one-way delay on every cluster-bus message, ms (§19.3). Default 0. */
+  readonly busDelay?: number;
   /**
-   * Failure detection: the first node marks a failed primary FAIL `node_timeout + gossip` after
-   * the failure (PFAIL after node_timeout without a PONG, then failure reports from a majority
-   * travel in gossip, §6); every other node learns it from the FAIL broadcast one latency later.
+   * The detection shortcut of issue 5: the first node marks a failed primary FAIL
+   * `node_timeout + gossip` after the failure, every other node one latency later. When absent
+   * (the default of the Monte Carlo simulation), detection runs by its mechanism instead
+   * (detection.ts, §19.2): pings, PFAIL, failure reports in gossip, the FAIL quorum and broadcast.
+   * The exhaustive analysis needs the shortcut (it cannot enumerate gossip choices).
    */
-  readonly gossip: Distribution;
+  readonly gossip?: Distribution;
+  /** How long before the failure the cluster formed, ms (§19.2; default the measured 5,900). */
+  readonly clusterAge?: number;
+  /** clusterCron's period and per-tick jitter (§19.1). Default {@link defaultCron}. */
+  readonly cron?: CronSpec;
   /**
    * The PR's test setup (failover2.tcl b with `DEBUG CLUSTER-FAILOVER-DELAY 0`, §7.5): every
    * node marks every failed primary FAIL at the same instant and the start delay is 0, so
@@ -37,6 +48,36 @@ export interface TimedScenario {
   readonly phases?: Distribution;
   /** Replicas of the shards that stay up take part (they receive every broadcast). Default true. */
   readonly liveReplicas?: boolean;
+}
+
+/**
+ * The cron's measured jitter (§19.1): what each interval adds to the armed 100 ms, drawn per
+ * tick from the 50-loop mean intervals of two real Redis 7.0.15 servers on this machine at
+ * different loads (timed/measured/: 0.32 to 11.28 ms over 100; measured/derive.ts derives the
+ * list, test/models/valkey-failover/timed/measured.test.ts checks it). That each tick draws
+ * independently from these means is an assumption, not a measurement.
+ */
+export const MEASURED_CRON_EXCESS: readonly number[] = [0.78, 0.8, 0.84, 0.82, 0.64, 0.4, 0.34, 0.32, 0.36, 0.34, 0.36, 1.42, 1.02, 0.5, 0.36, 5.24, 8.86, 9.02, 9.86, 6.42, 6.38, 11.28, 3.4];
+
+/** The cron's default (§19.1): armed every 1000 / hz = 100 ms (upstream default, `hz 10`), each interval longer by a measured excess. */
+export function defaultCron(): CronSpec {
+  return { period: CRON_PERIOD_MS, jitter: { kind: 'empirical', values: MEASURED_CRON_EXCESS, source: 'measured' } };
+}
+
+/**
+ * The cluster bus's effective one-way latency (§19.3), measured on real Redis 7.0.15 clusters
+ * of the harness on this machine (timed/measured/bus-latency-ms.txt, 45 values, 0 to 6 ms,
+ * median 2): from a candidate's "Starting a failover election" to each voter's "Failover auth
+ * granted" in three kept runs without bus delay (timed/measured/busLatency.ts). It is send +
+ * loopback + the voter's wait for its event loop and the CPU, which is what a message's latency
+ * stands for in the model; loopback alone is far faster (PING round trips: 0.05 ms one way,
+ * loopback-rtt-us.txt). Timestamps have 1 ms resolution. Each message draws one value.
+ */
+export const MEASURED_BUS_LATENCY: readonly number[] = [1, 3, 2, 2, 4, 2, 2, 6, 2, 2, 3, 2, 3, 4, 1, 1, 4, 1, 0, 5, 3, 1, 5, 2, 1, 5, 2, 4, 2, 2, 2, 2, 3, 2, 2, 3, 2, 1, 4, 3, 1, 3, 4, 1, 5];
+
+/** The default message latency: the measured bus latency, drawn per message (`empirical:measured`). */
+export function defaultLatency(): Distribution {
+  return { kind: 'empirical', values: MEASURED_BUS_LATENCY, source: 'measured' };
 }
 
 /** The default gossip time: up to half a node_timeout (one ping round, §6 "pings every node_timeout / 2"). */
@@ -67,6 +108,8 @@ export function validateScenario(s: TimedScenario): void {
   if (fewest > 30) throw bad(FLAG.primaries, s.primaries, `at most 30 nodes in all; ${s.primaries} primaries with one replica each already make ${fewest}`);
   if (nodes > 30) throw bad(FLAG.replicas, s.replicas, `at most 30 nodes in all; ${s.primaries} primaries with ${s.replicas} replica(s) each make ${nodes}`);
   if (!Number.isFinite(s.nodeTimeout) || s.nodeTimeout <= 0) throw bad(FLAG.nodeTimeout, s.nodeTimeout, 'a number of ms > 0');
+  if (s.busDelay !== undefined && !(Number.isFinite(s.busDelay) && s.busDelay >= 0)) throw bad('--bus-delay', s.busDelay, 'a number of ms >= 0');
+  if (s.cron !== undefined && !(Number.isFinite(s.cron.period) && s.cron.period > 0)) throw bad('--cron-period', s.cron.period, 'a number of ms > 0');
 }
 
 /**
@@ -105,8 +148,11 @@ export function scenarioView(s: TimedScenario): Record<string, unknown> {
     replicas: s.replicas,
     nodeTimeoutMs: s.nodeTimeout,
     latency: formatDistribution(s.latency),
-    gossip: formatDistribution(s.gossip),
+    ...(s.spike === undefined || s.spike.probability === 0 ? {} : { spike: `${s.spike.probability}:${formatDistribution(s.spike.extra)}` }),
+    busDelayMs: s.busDelay ?? 0,
+    detection: s.gossip === undefined ? 'mechanism' : `shortcut, gossip ${formatDistribution(s.gossip)}`,
     sameTick: s.sameTick,
-    cronMs: 100,
+    cronMs: (s.cron ?? defaultCron()).period,
+    cronJitter: formatDistribution((s.cron ?? defaultCron()).jitter),
   };
 }

@@ -1,11 +1,12 @@
 import type { EventObject } from 'xstate';
-import { formatMs, type Distribution, type Draw, type SystemState, type TimedStep, type TimerEvent, type Timing } from '../../../src/index.ts';
+import { drawLatency, formatMs, TickTrain, type Distribution, type Draw, type LinkLatency, type SystemState, type TimedStep, type TimerEvent, type Timing } from '../../../src/index.ts';
 import type { Ghost } from '../ghost.ts';
 import { bit, computeSize, computeSizeFail, failedPrimaryRank, isBestRanked, myPrimary, replicaRank } from '../rules.ts';
 import type { NodeContext } from '../types.ts';
 import { encodeClock, handlerRun, idleTiming, type FailoverClock, type NodeTiming } from './clock.ts';
 import { authRetryTime, authTimeout, redis7StartOffset, valkeyBaseDelay, valkeyStartOffset, votedTimeWindow } from './formulas.ts';
-import type { TimedScenario } from './scenario.ts';
+import type { Detection } from './detection.ts';
+import { defaultCron, type TimedScenario } from './scenario.ts';
 
 type State = SystemState<Ghost>;
 
@@ -23,36 +24,81 @@ function timerName(event: EventObject): string | undefined {
 }
 
 /**
- * The failover election's timing (issue 5): clusterCron every 100 ms per node with a random
- * phase, the election handler also run before sleep when todo HANDLE_FAILOVER is set, the
- * start delay formulas of Valkey and Redis 7.0, auth_timeout and auth_retry_time measured from
- * the scheduled start, failure detection at node_timeout plus gossip, message latency from the
- * scenario. It only times the untimed model's own events; every rule cites the reference.
+ * What one run of the mechanism-level timing shares between its variants (§19): each node's
+ * cron ticks, by node index, and when each node marks each failed primary FAIL.
  */
-export function failoverTiming(scenario: TimedScenario, nodes: number, failedPrimaries: readonly number[], actorIds: readonly string[]): Timing<Ghost, FailoverClock> {
+export interface FailoverWorld {
+  readonly trains: readonly TickTrain[];
+  readonly detection: Detection;
+}
+
+/** The scenario's link latency (§19.3): base per message, spikes, bus-delay proxy. */
+export function linkLatencyOf(scenario: TimedScenario): LinkLatency {
+  return {
+    base: scenario.latency,
+    spikeProbability: scenario.spike?.probability ?? 0,
+    spike: scenario.spike?.extra ?? { kind: 'fixed', value: 0 },
+    busDelay: scenario.busDelay ?? 0,
+  };
+}
+
+/**
+ * The failover election's timing (issue 5, issue 12): each node's clusterCron on its own tick
+ * train (a drifting one under the mechanism-level timing, §19.1), the election handler also run
+ * before sleep when todo HANDLE_FAILOVER is set, the start delay formulas of Valkey and Redis
+ * 7.0, auth_timeout and auth_retry_time measured from the scheduled start, failure detection
+ * from `world()` (the mechanism, §19.2) or else the shortcut node_timeout + gossip, message
+ * latency per link (§19.3). It only times the untimed model's own events; every rule cites the
+ * reference.
+ */
+export function failoverTiming(scenario: TimedScenario, nodes: number, failedPrimaries: readonly number[], actorIds: readonly string[], world?: () => FailoverWorld): FailoverTiming {
   const nt = scenario.nodeTimeout;
   const timeout = authTimeout(nt);
   const retry = authRetryTime(nt);
   const delayOf = (ctx: NodeContext) => valkeyBaseDelay(nt, ctx.k.sw.zeroDelay ? 0 : -1);
   const randomPart = (n: number): Distribution => ({ kind: 'uniform', lo: 0, hi: n - 1, integer: true });
 
+  const link = linkLatencyOf(scenario);
+  let firstFail: readonly number[] = [];
+  const cron = scenario.cron ?? defaultCron();
+
   const start = (state: State, draw: Draw): FailoverClock => {
     const actors = state.actors.length;
-    const phase = state.actors.map(() => draw.value(scenario.phases ?? { kind: 'uniform', lo: 0, hi: 100 }));
+    if (world !== undefined) {
+      // §19: the run's world gives every node's ticks and FAIL instants.
+      const w = world();
+      const nf = failedPrimaries.length;
+      firstFail = Array.from(w.detection.firstFail);
+      const trains = state.actors.map((_, a) => w.trains[ctxOf(state, a).k.me]);
+      const detect = state.actors.map((_, a) => {
+        const ctx = ctxOf(state, a);
+        const row = new Array<number>(nodes).fill(Number.NaN);
+        failedPrimaries.forEach((j, f) => {
+          if (bit(ctx.pfail, j)) row[j] = w.detection.failAt[ctx.k.me * nf + f];
+        });
+        return row;
+      });
+      return { trains, detect, nodes: Array.from({ length: actors }, () => idleTiming(nodes)) };
+    }
+    if (scenario.gossip === undefined) throw new Error('failoverTiming: the mechanism-level detection needs a world per run (simulate.ts), the shortcut a gossip distribution');
+    const gossip = scenario.gossip;
+    const exact = { period: cron.period, jitter: { kind: 'fixed', value: 0 } } as const;
+    const trains = state.actors.map(() => new TickTrain(draw.value(scenario.phases ?? { kind: 'uniform', lo: 0, hi: cron.period }), exact));
     // §6: the first node marks a failed primary FAIL node_timeout + gossip after the failure;
     // the others on receiving its FAIL broadcast (one latency later; same instant under sameTick).
-    const first = failedPrimaries.map(() => nt + draw.value(scenario.gossip));
-    const shared = scenario.sameTick ? nt + draw.value(scenario.gossip) : 0;
+    const first = failedPrimaries.map(() => nt + draw.value(gossip));
+    const shared = scenario.sameTick ? nt + draw.value(gossip) : 0;
+    firstFail = scenario.sameTick ? first.map(() => shared) : first;
     const detect = state.actors.map((_, a) => {
       const ctx = ctxOf(state, a);
       const row = new Array<number>(nodes).fill(Number.NaN);
       failedPrimaries.forEach((j, f) => {
         if (!bit(ctx.pfail, j)) return;
-        row[j] = scenario.sameTick ? shared : first[f] + draw.value(scenario.latency);
+        row[j] = scenario.sameTick ? shared : first[f] + drawLatency(link, draw);
       });
       return row;
     });
-    return { phase, detect, nodes: Array.from({ length: actors }, () => idleTiming(nodes)) };
+    return { trains, detect, nodes: Array.from({ length: actors }, () => idleTiming(nodes)) };
   };
 
   /** §2.4 step 5 (Valkey clusterHandleReplicaFailover): the start moves with rank changes; the best-ranked replica starts at the next run. */
@@ -66,8 +112,8 @@ export function failoverTiming(scenario: TimedScenario, nodes: number, failedPri
   const due = (actor: number, event: EventObject, state: State, clock: FailoverClock, since: number): number | undefined => {
     const ctx = ctxOf(state, actor);
     const node = clock.nodes[actor];
-    const phase = clock.phase[actor];
-    const run = (earliest: number, strict: boolean) => handlerRun(since, node, phase, earliest, strict);
+    const train = clock.trains[actor];
+    const run = (earliest: number, strict: boolean) => handlerRun(since, node, train, earliest, strict);
     switch (timerName(event)) {
       case 'electionDelay':
         return run(effectiveStart(ctx, node), false); // §2.4 step 6 clusterHandleReplicaFailover: WAITING_DELAY while now < failover_auth_time
@@ -101,7 +147,7 @@ export function failoverTiming(scenario: TimedScenario, nodes: number, failedPri
     }
   };
 
-  const latency = (_message: unknown, _from: number, _to: number, draw: Draw): number => draw.value(scenario.latency);
+  const latency = (_message: unknown, _from: number, _to: number, draw: Draw): number => drawLatency(link, draw); // §19.3
 
   const observe = (step: TimedStep, clock: FailoverClock, draw: Draw): FailoverClock => {
     const { now, actor, event } = step;
@@ -133,7 +179,7 @@ export function failoverTiming(scenario: TimedScenario, nodes: number, failedPri
     if (node === clock.nodes[actor] && detect === clock.detect) return clock;
     const nodesNext = clock.nodes.slice();
     nodesNext[actor] = node;
-    return { phase: clock.phase, detect, nodes: nodesNext };
+    return { trains: clock.trains, detect, nodes: nodesNext };
   };
 
   /** §2.4 step 4 (clusterHandleReplicaFailover; R7 clusterHandleSlaveFailover): the scheduled start and the ranks it was computed with. */
@@ -148,15 +194,25 @@ export function failoverTiming(scenario: TimedScenario, nodes: number, failedPri
     return { startAt: now + valkeyStartOffset({ base, random, rank, failedPrimaryRank: failedRank }), rank, failedRank };
   };
 
-  return { start, due, latency, observe, encode: encodeClock, view: (clock, now) => viewClock(clock, now, actorIds) };
+  return { start, due, latency, observe, encode: encodeClock, view: (clock, now) => viewClock(clock, now, actorIds), firstFail: () => firstFail };
 }
 
-/** §2.1: todo HANDLE_FAILOVER is set by a counted ACK, a reset (NACK fast-fail, a newer claim) and markNodeAsFailing of my primary. */
+/** The failover timing, which also tells the first FAIL instant of each failed primary in the run last started (shard records). */
+export interface FailoverTiming extends Timing<Ghost, FailoverClock> {
+  readonly firstFail: () => readonly number[];
+}
+
+/**
+ * §2.1: todo HANDLE_FAILOVER is set by a counted ACK, a reset (NACK fast-fail, a newer claim)
+ * and, in Valkey only, markNodeAsFailing of my primary (§11.5, §11.6: also on a FAIL message).
+ * Redis 7.0's markNodeAsFailingIfNeeded and FAIL handler set only UPDATE_STATE | SAVE_CONFIG
+ * (R7 cluster.c), so its first election is scheduled from clusterCron (§19.4).
+ */
 function setsHandleFailover(step: TimedStep, before: NodeContext, after: NodeContext): boolean {
   const type = step.event.type;
   if (type === 'AUTH_ACK' && after.authCount > before.authCount) return true;
   if (step.action.kind === 'deliver' && before.authTime && !after.authTime) return true;
-  return type === 'MARK_FAIL' && (step.event as { node?: number }).node === myPrimary(before);
+  return !before.k.sw.redis7 && type === 'MARK_FAIL' && (step.event as { node?: number }).node === myPrimary(before);
 }
 
 function viewClock(clock: FailoverClock, now: number, ids: readonly string[]): unknown {

@@ -6,7 +6,8 @@ import { traceToJson } from '../../report/json.ts';
 import { findModel } from '../../suite/catalog.ts';
 import { loadCatalog } from '../../suite/load.ts';
 import type { ExtremesRequest, ModelEntry, TimedScenarioRequest } from '../../suite/types.ts';
-import { formatDistribution, parseDistribution } from '../../timing/distribution.ts';
+import { formatDistribution, parseDistribution, type Distribution } from '../../timing/distribution.ts';
+import { parseSpike } from '../../timing/latency.ts';
 import { formatRecoveryReport } from '../../timing/formatReport.ts';
 import { formatMs } from '../../timing/timedModel.ts';
 import { formatCount } from '../../report/formatResult.ts';
@@ -25,7 +26,11 @@ export interface SimulateFlags {
   failed: number;
   replicas: number;
   nodeTimeout: number;
-  latency: string;
+  latency?: string;
+  spike?: string;
+  busDelay: number;
+  cronPeriod?: number;
+  cronJitter?: string;
   gossip?: string;
   sameTick?: boolean;
   exhaustive?: boolean;
@@ -73,7 +78,12 @@ export async function simulateCommand(name: string, flags: SimulateFlags, io: Io
     failed: flags.failed,
     replicas: flags.replicas,
     nodeTimeout: flags.nodeTimeout,
-    latency: parseDistribution(flags.latency, '--latency', readFile),
+    ...(flags.latency === undefined ? {} : { latency: parseDistribution(flags.latency, '--latency', readFile) }),
+    ...(flags.spike === undefined ? {} : { spike: spikeOf(parseSpike(flags.spike, '--spike', (spec) => parseDistribution(spec, '--spike', readFile))) }),
+    busDelay: flags.busDelay,
+    ...(flags.cronPeriod === undefined && flags.cronJitter === undefined
+      ? {}
+      : { cron: { period: flags.cronPeriod ?? 100, jitter: flags.cronJitter === undefined ? { kind: 'fixed', value: 0 } : parseDistribution(flags.cronJitter, '--cron-jitter', readFile) } }),
     ...(flags.gossip === undefined ? {} : { gossip: parseDistribution(flags.gossip, '--gossip', readFile) }),
     sameTick: flags.sameTick === true,
   };
@@ -93,7 +103,12 @@ export async function simulateCommand(name: string, flags: SimulateFlags, io: Io
     progress.stop();
   }
   io.out(flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatRecoveryReport(report)}\n`);
-  return 0;
+  // A safety property broken in a timed run is a finding, as in `check` (exit 1).
+  return report.variants.some((v) => (v.violations ?? []).length > 0) ? EXIT.failed : 0;
+}
+
+function spikeOf(parsed: { readonly probability: number; readonly spike: Distribution }): { readonly probability: number; readonly extra: Distribution } {
+  return { probability: parsed.probability, extra: parsed.spike };
 }
 
 function checkVariant(entry: ModelEntry, variant: string): void {
@@ -111,7 +126,8 @@ function exhaustive(entry: ModelEntry, rows: readonly (readonly string[])[], req
     failed: request.failed,
     replicas: request.replicas,
     nodeTimeoutMs: request.nodeTimeout,
-    latency: formatDistribution(request.latency),
+    latency: request.latency === undefined ? 'default' : formatDistribution(request.latency),
+    busDelayMs: request.busDelay ?? 0,
     ...(request.gossip === undefined ? {} : { gossip: formatDistribution(request.gossip) }),
     sameTick: request.sameTick,
     gridMs: request.grid,

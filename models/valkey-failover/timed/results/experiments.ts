@@ -1,7 +1,7 @@
 import type { Distribution, VariantRecovery } from '../../../../src/index.ts';
 import { TIMED_VARIANTS } from '../entry.ts';
 import { recoveryExtremes } from '../exhaustive.ts';
-import { defaultGossip, type TimedScenario } from '../scenario.ts';
+import { defaultCron, defaultGossip, defaultLatency, type TimedScenario } from '../scenario.ts';
 import { simulateRecovery } from '../simulate.ts';
 
 /** The grid of issue 5 item 4: node_timeout x primaries x failed shards, for every variant row. */
@@ -27,9 +27,18 @@ export interface Cell {
   readonly samples?: readonly (readonly number[])[];
 }
 
-/** The scenario of one grid cell: 1 replica per primary, latency 1-10 ms, detection node_timeout + up to node_timeout/2. */
+/** The random-timing grid's latency: the cluster-bus latency measured on real clusters (§19.3). */
+export const MEASURED: Distribution = defaultLatency();
+
+/**
+ * The scenario of one grid cell, 1 replica per primary. Forced collisions (the PR's test
+ * setup): latency 1-10 ms, every node marks FAIL at one instant node_timeout + up to
+ * node_timeout/2 after the failure (the detection shortcut), exact 100 ms crons. Random timing:
+ * everything by mechanism (§19): detection simulated, drifting crons, the measured bus latency.
+ */
 export function cellScenario(primaries: number, failed: number, nodeTimeout: number, sameTick: boolean): TimedScenario {
-  return { primaries, failed, replicas: 1, nodeTimeout, latency: LATENCY, gossip: defaultGossip(nodeTimeout), sameTick };
+  if (sameTick) return { primaries, failed, replicas: 1, nodeTimeout, latency: LATENCY, gossip: defaultGossip(nodeTimeout), sameTick };
+  return { primaries, failed, replicas: 1, nodeTimeout, latency: MEASURED, cron: defaultCron(), sameTick };
 }
 
 /** Every cell of the grid under one timing setting; `onCell` reports progress. */

@@ -1,6 +1,6 @@
 import { formatDistribution, type VariantRecovery } from '../../../../src/index.ts';
 import { authRetryTime, authTimeout, valkeyBaseDelay } from '../formulas.ts';
-import { EXHAUSTIVE_CASES, LATENCY, RUNS, SEED, type Cell, type ExhaustiveRow } from './experiments.ts';
+import { EXHAUSTIVE_CASES, LATENCY, MEASURED, RUNS, SEED, type Cell, type ExhaustiveRow } from './experiments.ts';
 
 const ms = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1));
 
@@ -66,14 +66,15 @@ export function timersTable(nodeTimeouts: readonly number[]): string {
     authRetryTime(nt).toLocaleString('en-US'),
     `${nt.toLocaleString('en-US')} + 0..${(nt / 2).toLocaleString('en-US')}`,
   ]);
-  return table(['node_timeout ms', 'Valkey start delay (rank 0, not best-ranked)', 'Redis 7.0 start delay', 'auth_timeout', 'auth_retry_time', 'failure detection (first node)'], rows);
+  return table(['node_timeout ms', 'Valkey start delay (rank 0, not best-ranked)', 'Redis 7.0 start delay', 'auth_timeout', 'auth_retry_time', 'failure detection, forced grid (first node)'], rows);
 }
 
 /** The fixed facts printed under the heading. */
 export function setupText(): string {
   return [
-    `Each cell: ${RUNS.toLocaleString('en-US')} seeded runs per variant (seed ${SEED}), one replica per primary, bus latency ${formatDistribution(LATENCY)} ms per message,`,
-    'cron phases uniform in [0, 100) ms per node, the first `failed` primaries stop at time 0. The exhaustive cases:',
+    `Each cell: ${RUNS.toLocaleString('en-US')} seeded runs per variant (seed ${SEED}), one replica per primary, the first \`failed\` primaries stop at time 0.`,
+    `Forced collisions: bus latency ${formatDistribution(LATENCY)} ms per message, cron phases uniform in [0, 100) ms per node, exact 100 ms crons, FAIL on every node at node_timeout + up to node_timeout / 2 (the shortcut).`,
+    `Random timing: by mechanism (docs/protocol/valkey-failover.md §19): failure detection simulated (pings, PFAIL, gossip failure reports, FAIL quorum and broadcast), drifting crons (100 ms + a measured excess per tick), the cluster-bus latency measured on real Redis clusters (${formatDistribution(MEASURED)}: 45 values, 0-6 ms, median 2 ms, per message). The exhaustive cases:`,
     ...EXHAUSTIVE_CASES.map((c) => `- ${c.label}: node_timeout ${c.scenario.nodeTimeout} ms, detection at ${c.scenario.nodeTimeout} ms on every node, DEBUG delay 0, crons aligned, grid ${c.grid} ms, at most ${c.maxElections} elections per replica.`),
   ].join('\n');
 }

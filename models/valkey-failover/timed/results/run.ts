@@ -12,7 +12,7 @@ import { TIMED_VARIANTS } from '../entry.ts';
 import { NODE_TIMEOUTS, runExhaustive, runGrid, RUNS, type Cell } from './experiments.ts';
 import { inputsHash } from './inputs.ts';
 import { exhaustiveTable, gridTable, setupText, timersTable } from './markdown.ts';
-import { verdictText } from './verdict.ts';
+import { nackAnswer, verdictText } from './verdict.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const started = performance.now();
@@ -52,8 +52,10 @@ How long does a Valkey cluster take to replace failed primaries, and does FAILOV
 The numbers below come from the timed semantics of the failover model (\`splitvote simulate
 failover --timed\`): the same compiled node statecharts as the model checker, with clusterCron
 every 100 ms, the start-delay formulas of Valkey and Redis 7.0, auth_timeout and
-auth_retry_time measured from the scheduled start, message latency, and failure detection at
-node_timeout plus gossip (docs/models/valkey-failover.md, section "Timed semantics").
+auth_retry_time measured from the scheduled start, message latency, and failure detection:
+in the random-timing grid by its mechanism (docs/protocol/valkey-failover.md §19: pings, PFAIL,
+failure reports in gossip, the FAIL quorum and broadcast, on drifting crons), in the
+forced-collision grid at one instant, node_timeout plus gossip (the PR's test setup).
 
 ${setupText()}
 
@@ -61,11 +63,15 @@ ${setupText()}
 
 ${verdictText(forced, random, exhaustive)}
 
+## Does NACK still shorten recovery once detection is real?
+
+${nackAnswer(random)}
+
 ## What the time is made of
 
 ${timersTable(NODE_TIMEOUTS)}
 
-Recovery = failure detection (node_timeout + gossip, the same for every variant) + the
+Recovery = failure detection (the same for every variant) + the
 winner's start delay (0 for the best-ranked replica of the lowest failed shard) + one round
 trip for the votes + for every lost election either a wait for auth_retry_time (legacy and
 Redis 7.0, unless a winner's claim resets the election) or a NACK round trip and a fresh
@@ -107,17 +113,15 @@ ${trace('nack-4654')}
 
 ## Limits
 
-- Gossip is not modelled beyond the detection time: epochs spread only through election
-  messages, the failed primaries' FAIL reaches every node one latency after the first
-  detector. No message is lost and no node other than the failed primaries stops.
+- Gossip carries failure reports (random timing) but not epochs: epochs spread only through
+  election messages. No message is lost and no node other than the failed primaries stops.
 - Every replica has the same replication offset, so ranks follow node ids (§2.3); a replica
   with siblings is never "best ranked" (the MY_PRIMARY_FAIL test is not modelled).
-- Times are per message and per cron tick; processing time on a node is zero. Each node's
-  cron ticks exactly every 100 ms at a fixed phase. Real crons drift with the event loop's
-  load, so two legacy candidates whose phases lie within one latency of each other, forced to
-  retry at the same moment, collide again in every retry window here, but only sometimes in a
-  real cluster: the forced-collision tails of valkey-legacy (p99, max) are upper estimates;
-  the medians (one retry window) are not affected.
+- Times are per message and per cron tick; processing time on a node is zero. In the
+  forced-collision grid each node's cron ticks exactly every 100 ms at a fixed phase, so two
+  legacy candidates whose phases lie within one latency of each other, forced to retry at the
+  same moment, collide again in every retry window: those tails (p99, max) are upper
+  estimates. In the random-timing grid crons drift (§19.1).
 `;
 
 function writeAtomic(file: string, content: string): void {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { handlerRun, idleTiming, tickAfter, tickAtOrAfter } from '../../../../models/valkey-failover/timed/clock.ts';
+import { handlerRun, idleTiming } from '../../../../models/valkey-failover/timed/clock.ts';
+import { TickTrain } from '../../../../src/index.ts';
 import {
   authRetryTime,
   authTimeout,
@@ -47,20 +48,38 @@ describe('timer formulas (reference §2.2, §6, §9)', () => {
 describe('cron ticks and handler runs (§2.1, §6)', () => {
   test('clusterCron runs every 100 ms at the node\'s phase', () => {
     expect(CRON_PERIOD_MS).toBe(100);
-    expect(tickAtOrAfter(30, 1030)).toBe(1030);
-    expect(tickAfter(30, 1030)).toBe(1130);
-    expect(tickAtOrAfter(30, 1031)).toBe(1130);
-    expect(tickAtOrAfter(0.3, 100.3)).toBe(100.3); // no floating-point skip
+    const exact = new TickTrain(30, { period: 100, jitter: { kind: 'fixed', value: 0 } });
+    expect(exact.atOrAfter(1030)).toBe(1030);
+    expect(exact.after(1030)).toBe(1130);
+    expect(exact.atOrAfter(1031)).toBe(1130);
+    expect(new TickTrain(0.3, exact.spec).atOrAfter(100.3)).toBe(100.3); // no floating-point skip
+  });
+
+  test('with a per-tick jitter the ticks drift: each interval is the period plus a fresh draw, the same for a seed whatever is asked first', () => {
+    const spec = { period: 100, jitter: { kind: 'uniform', lo: 0, hi: 2 } } as const;
+    const a = new TickTrain(0, spec, 7);
+    const b = new TickTrain(0, spec, 7);
+    const late = a.atOrAfter(5000);
+    const ticks: number[] = [];
+    for (let t = b.atOrAfter(0); t <= late; t = b.after(t)) ticks.push(t);
+    expect(ticks[ticks.length - 1]).toBe(late);
+    const gaps = ticks.slice(1).map((t, i) => t - ticks[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(102);
+    expect(new Set(gaps.map((g) => g.toFixed(6))).size).toBeGreaterThan(10);
+    expect(late).toBeGreaterThan(5000);
+    expect(ticks.filter((t) => t <= 5000).length).toBeLessThan(51); // intervals over 100 ms: fewer ticks than an exact train
   });
 
   test('a flagged handler runs before sleep at once; otherwise at the next cron tick that meets the condition', () => {
     const node = idleTiming(3);
-    expect(handlerRun(1000, { ...node, flagAt: 1000 }, 50, Number.NEGATIVE_INFINITY, false)).toBe(1000);
-    expect(handlerRun(1000, node, 50, Number.NEGATIVE_INFINITY, false)).toBe(1050);
+    const t50 = new TickTrain(50, { period: 100, jitter: { kind: 'fixed', value: 0 } });
+    expect(handlerRun(1000, { ...node, flagAt: 1000 }, t50, Number.NEGATIVE_INFINITY, false)).toBe(1000);
+    expect(handlerRun(1000, node, t50, Number.NEGATIVE_INFINITY, false)).toBe(1050);
     // auth_age > auth_retry_time is strict: a tick exactly at the limit does not retry.
-    expect(handlerRun(1000, node, 50, 5050, true)).toBe(5150);
-    expect(handlerRun(1000, node, 50, 5050, false)).toBe(5050);
+    expect(handlerRun(1000, node, t50, 5050, true)).toBe(5150);
+    expect(handlerRun(1000, node, t50, 5050, false)).toBe(5050);
     // The tick that already ran the handler does not run it again.
-    expect(handlerRun(1050, { ...node, lastRun: 1050 }, 50, Number.NEGATIVE_INFINITY, false)).toBe(1150);
+    expect(handlerRun(1050, { ...node, lastRun: 1050 }, t50, Number.NEGATIVE_INFINITY, false)).toBe(1150);
   });
 });
