@@ -6,6 +6,7 @@ import { createFailoverModel } from './model.ts';
 import { PRESETS, findPreset } from './presets.ts';
 import { DEFAULT_VARIANTS, VARIANTS } from './variants.ts';
 import { failoverTimed } from './timed/entry.ts';
+import { prepareFailoverValidation } from './observe/prepare.ts';
 
 export { createFailoverModel } from './model.ts';
 export type { FailoverModel, FailoverModelOptions } from './model.ts';
@@ -40,6 +41,7 @@ export const valkeyFailover: ModelEntry = {
   defaultVariants: DEFAULT_VARIANTS,
   aliases: ['failover'],
   timed: failoverTimed,
+  validation: { prepare: prepareFailoverValidation },
   // `--set` maps onto the preset's bounds (config.ts); the ranges keep views and epochs small.
   constants: [
     { name: 'maxEpoch', description: 'states with a currentEpoch above this are outside the boundary (default: the preset\'s)', min: 1, max: 64 },

@@ -5,6 +5,7 @@ import type { Exploration } from '../explore/explore.ts';
 import type { Distribution } from '../timing/distribution.ts';
 import type { TimedExtremes } from '../timing/paths.ts';
 import type { RecoveryReport } from '../timing/report.ts';
+import type { ValidationEntry } from '../trace/types.ts';
 
 /**
  * A model as the CLI and the checks see it: a name, named presets, optional protocol
@@ -38,6 +39,8 @@ export interface ModelEntry {
    * reject a combination the preset cannot take, with SV404 naming the constant.
    */
   readonly constants?: readonly ConstantEntry[];
+  /** Trace validation of real logs against the model (`splitvote validate <name>`), when the model has it. */
+  readonly validation?: ValidationEntry;
 }
 
 /** A model constant that `--set NAME=VALUE` can change. */

@@ -51,6 +51,7 @@ export function validateTrace<TState, TAction>(
   const via: number[] = [];
   const consumed: number[] = [];
   let boundaryHits = 0;
+  const deadAt = new Map<number, LogObservation>();
 
   let enqueue = (_index: number): void => {};
   const add = (state: TState, cur: readonly number[] | number[], from: number, action: number, count: number): number => {
@@ -102,7 +103,6 @@ export function validateTrace<TState, TAction>(
   // an explanation is found without first expanding every interleaving of earlier lines,
   // and a rejection still expands every pair.
   const buckets: number[][] = Array.from({ length: total + 1 }, () => []);
-  const taken = new Array<number>(total + 1).fill(0);
   for (let i = 0; i < states.length; i++) buckets[0].push(i);
   let top = 0;
   enqueue = (index: number) => {
@@ -110,6 +110,7 @@ export function validateTrace<TState, TAction>(
     buckets[c].push(index);
     if (c > top) top = c;
   };
+  const taken = new Array<number>(total + 1).fill(0);
   for (;;) {
     while (top > 0 && taken[top] === buckets[top].length) top--;
     if (taken[top] === buckets[top].length) break;
@@ -120,6 +121,15 @@ export function validateTrace<TState, TAction>(
     if (count > consumed[best]) best = head;
     const state = states[head];
     for (let j = 0; j < k; j++) cur[j] = cursors[base + j];
+    // A pair whose some node's next observation can no longer be produced leads nowhere.
+    if (adapter.dead !== undefined) {
+      let blocked = -1;
+      for (let j = 0; j < k && blocked < 0; j++) if (cur[j] < lengths[j] && adapter.dead(state, perNode[j][cur[j]])) blocked = j;
+      if (blocked >= 0) {
+        deadAt.set(head, perNode[blocked][cur[blocked]]);
+        continue;
+      }
+    }
     // Every successor pair: probes (no model step) and model steps that fit the log.
     succ.length = 0;
     for (let j = 0; j < k; j++) {
@@ -203,8 +213,8 @@ export function validateTrace<TState, TAction>(
     }
     const base = best * k;
     // The blocked observation: the earliest unconsumed one (by time, then node order).
-    let at: LogObservation | undefined;
-    for (let j = 0; j < k; j++) {
+    let at: LogObservation | undefined = deadAt.get(best);
+    if (at === undefined) for (let j = 0; j < k; j++) {
       const c = cursors[base + j];
       if (c < lengths[j] && (at === undefined || perNode[j][c].source.ms < at.source.ms)) at = perNode[j][c];
     }

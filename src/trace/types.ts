@@ -71,6 +71,12 @@ export interface TraceAdapter<TState, TAction> {
    * (for example a timer whose only effect is read by one later kind of step). Optional.
    */
   postpone?(state: TState, action: TAction): boolean;
+  /**
+   * True when no continuation of `state` can ever produce `observation` as the node's next
+   * observation (for example a grant for an epoch the voter already voted in): the pair is
+   * then not expanded. Must only say true when that is certain. Optional.
+   */
+  dead?(state: TState, observation: LogObservation): boolean;
   /** A short text of an observation, for reports ("grant to R7 epoch 15"). */
   describe(observation: Observation & { readonly node: number }): string;
 }

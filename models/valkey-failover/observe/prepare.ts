@@ -11,6 +11,7 @@ import type { SystemAction, SystemState } from '../../../src/index.ts';
 import type { Ghost } from '../monitor.ts';
 import { lineMeaning, PHASE, VOTED_RECENTLY } from './lines.ts';
 import { probeHolds, stepObserver } from './steps.ts';
+import { observationDead } from './dead.ts';
 import { parseClusterNodes, parseMeta, type TopologyNode } from './topology.ts';
 
 /** Observation kinds every Redis 7.0 and Valkey log shows (§14.9). */
@@ -30,8 +31,8 @@ const VALKEY_KINDS = ['nack', 'fastfail', 'reset', 'primary'];
  *   set with CLUSTER SET-CONFIG-EPOCH in the logs;
  * - a logged node whose log shows no FAIL mark knew the FAILs when its log starts;
  * - zero delay when every "Start of election delayed" line says 0 ms (DEBUG CLUSTER-FAILOVER-DELAY 0);
- * - bounds: maxEpoch two above the highest epoch seen, maxElections one above the most
- *   elections a logged replica starts;
+ * - bounds: maxEpoch one above the highest epoch seen, maxElections the most elections a
+ *   logged replica starts (for every replica, logged or not);
  * - observable kinds: Redis 7.0 logs no ACK, NACK or reset; Valkey logs NACKs, resets and
  *   promotions, and ACKs only in builds that have the line (some line shows one).
  * Throws SV402 (bad topology, meta, log line, unknown node id, a log that names no node).
@@ -145,8 +146,8 @@ export function prepareFailoverValidation(input: ValidationInput): PreparedValid
     nodes,
     failKnown,
     zeroDelay: delays > 0 && zeroDelays === delays,
-    maxEpoch: Math.max(maxSeen, current) + 2,
-    maxElections: Math.max(1, ...starts) + 1,
+    maxEpoch: Math.max(maxSeen, current) + 1,
+    maxElections: Math.max(1, ...starts),
     maxDrops: 0,
   };
   const model = createFailoverModel(config, { variants: input.variants });
@@ -177,6 +178,7 @@ export function prepareFailoverValidation(input: ValidationInput): PreparedValid
       }
       return true;
     },
+    dead: (state, o) => observationDead(model, state as SystemState<Ghost>, o.node, o.kind, o.fields, kinds),
     probe: (state, o) => probeHolds(model, state as never, o.node, o.kind, o.fields),
     describe,
   };
