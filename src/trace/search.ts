@@ -82,6 +82,13 @@ export function validateTrace<TState, TAction>(
     return true;
   };
 
+  // An observation no behaviour can produce (`impossible`) ends the search as soon as a pair
+  // has consumed everything that must come before it (every line of an earlier timestamp).
+  let wall: LogObservation | undefined;
+  if (adapter.impossible !== undefined) {
+    for (const list of perNode) for (const o of list) if (adapter.impossible(o) && (wall === undefined || o.source.ms < wall.source.ms)) wall = o;
+  }
+  const before = perNode.map((list) => (wall === undefined ? list.length + 1 : list.filter((o) => o.source.ms < wall!.source.ms).length));
   const inits = model.initStates();
   const zero = new Array<number>(k).fill(0);
   inits.forEach((s, i) => {
@@ -119,12 +126,24 @@ export function validateTrace<TState, TAction>(
     const count = consumed[head];
     if (count === total) return accepted(head);
     if (count > consumed[best]) best = head;
+    if (wall !== undefined) {
+      let all = true;
+      for (let j = 0; j < k && all; j++) all = cursors[base + j] >= before[j];
+      if (all) {
+        deadAt.set(head, wall);
+        best = head;
+        break;
+      }
+    }
     const state = states[head];
     for (let j = 0; j < k; j++) cur[j] = cursors[base + j];
     // A pair whose some node's next observation can no longer be produced leads nowhere.
     if (adapter.dead !== undefined) {
       let blocked = -1;
-      for (let j = 0; j < k && blocked < 0; j++) if (cur[j] < lengths[j] && adapter.dead(state, perNode[j][cur[j]])) blocked = j;
+      for (let j = 0; j < k && blocked < 0; j++) {
+        // The wall and what follows it are handled above: the search stops there.
+        if (cur[j] < lengths[j] && cur[j] < before[j] && adapter.dead(state, perNode[j][cur[j]])) blocked = j;
+      }
       if (blocked >= 0) {
         deadAt.set(head, perNode[blocked][cur[blocked]]);
         continue;
@@ -164,13 +183,18 @@ export function validateTrace<TState, TAction>(
     // other, in the model or in the log), so the enabled steps of one node form a persistent
     // set. It may be expanded alone when none of them consumes an observation (invisible), and
     // only if all its successors are new (cycle proviso); else every successor is expanded.
+    // Among the nodes whose enabled steps are all invisible, the one with the fewest.
     let only = -1;
     if (adapter.actorOf !== undefined && succ.every((s) => s.node >= 0)) {
-      for (let j = 0; j < k && only < 0; j++) {
-        let some = false;
+      let fewest = Infinity;
+      for (let j = 0; j < k; j++) {
+        let some = 0;
         let invisible = true;
-        for (const s of succ) if (s.node === j) { some = true; if (s.advance > 0) invisible = false; }
-        if (some && invisible) only = j;
+        for (const s of succ) if (s.node === j) { some++; if (s.advance > 0) invisible = false; }
+        if (some > 0 && invisible && some < fewest) {
+          only = j;
+          fewest = some;
+        }
       }
     }
     let full = only < 0;

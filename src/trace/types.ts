@@ -77,6 +77,8 @@ export interface TraceAdapter<TState, TAction> {
    * then not expanded. Must only say true when that is certain. Optional.
    */
   dead?(state: TState, observation: LogObservation): boolean;
+  /** True when no behaviour of the model can ever produce the observation (a NACK line for a model without NACK). Optional. */
+  impossible?(observation: LogObservation): boolean;
   /** A short text of an observation, for reports ("grant to R7 epoch 15"). */
   describe(observation: Observation & { readonly node: number }): string;
 }

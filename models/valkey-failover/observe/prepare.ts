@@ -5,7 +5,7 @@ import { parseLogFile } from '../../../src/trace/logLine.ts';
 import type { IgnoredLine, LogLine, LogObservation, Observation, PreparedValidation, TraceAdapter, ValidationInput } from '../../../src/trace/types.ts';
 import type { FailoverConfig, NodeSpec } from '../config.ts';
 import { createFailoverModel } from '../model.ts';
-import { NACK_REASON_NAME } from '../types.ts';
+import { NACK_REASON_NAME, type NodeContext } from '../types.ts';
 import { nodeIndex } from '../rules.ts';
 import type { SystemAction, SystemState } from '../../../src/index.ts';
 import type { Ghost } from '../monitor.ts';
@@ -158,6 +158,7 @@ export function prepareFailoverValidation(input: ValidationInput): PreparedValid
   const observe = stepObserver(model, kinds);
   const nodeOf = model.actorIds.map(nodeIndex);
   const actorCount = model.actorIds.length;
+  const actorIndex = new Map(nodeOf.map((node, actor) => [node, actor]));
   const adapter: TraceAdapter<unknown, unknown> = {
     model: model as never,
     nodes: names,
@@ -177,6 +178,12 @@ export function prepareFailoverValidation(input: ValidationInput): PreparedValid
         if (link.length > 0 && link[0].type === 'AUTH_REQUEST') return false;
       }
       return true;
+    },
+    impossible: (o) => {
+      const snapshot = (model.initStates()[0] as SystemState<Ghost>).actors[actorIndex.get(o.node) ?? -1];
+      if (snapshot === undefined) return true;
+      const sw = (snapshot.context as unknown as NodeContext).k.sw;
+      return ((o.kind === 'nack' || o.kind === 'fastfail') && !sw.nack) || (o.kind === 'reset' && sw.redis7);
     },
     dead: (state, o) => observationDead(model, state as SystemState<Ghost>, o.node, o.kind, o.fields, kinds),
     probe: (state, o) => probeHolds(model, state as never, o.node, o.kind, o.fields),
