@@ -12,7 +12,7 @@ import { readRun } from '../real/helpers.ts';
  */
 const DOC = 'docs/real-system.md';
 /** The search bound of the seed table (pairs of model state and log position), printed with it. */
-export const SEED_MAX_STATES = 60_000;
+export const SEED_MAX_STATES = 20_000;
 
 function seedVerdicts(): string {
   const run = readRun('test/fixtures/seed-3833');

@@ -167,15 +167,26 @@ export function prepareFailoverValidation(input: ValidationInput): PreparedValid
       const a = action as SystemAction;
       return a.kind === 'event' ? nodeOf[a.actor] : a.kind === 'deliver' ? nodeOf[a.link % actorCount] : -1;
     },
-    // Redis 7.0 voted_time expiry is read only when the voter handles an AUTH_REQUEST
-    // (votedRecently guard), and commutes with every other step: take it only then.
+    // Redis 7.0 voted_time expiry of primary j is read only when the voter handles an
+    // AUTH_REQUEST of a replica of j (votedRecently guard), and commutes with every other step:
+    // take it only then.
+    // So is a FAIL mark at a voter without a log (the only voter step that reads FAIL is the
+    // AUTH_REQUEST handling, §3 branch 5c; a voter that turns candidate is no longer postponed).
     postpone: (state, action) => {
       const a = action as SystemAction;
-      if (a.kind !== 'event' || a.event.type !== 'VOTED_TIME_EXPIRES') return false;
-      const channels = (state as SystemState<Ghost>).channels;
+      if (a.kind !== 'event') return false;
+      const s = state as SystemState<Ghost>;
+      if (a.event.type === 'MARK_FAIL') {
+        if (loggedIds.has(members[nodeOf[a.actor]].id) || s.actors[a.actor].value !== 'voter') return false;
+      } else if (a.event.type !== 'VOTED_TIME_EXPIRES') return false;
+      const channels = s.channels;
+      const voter = s.actors[a.actor].context as unknown as NodeContext;
+      const about = (a.event as unknown as { node: number }).node;
       for (let from = 0; from < actorCount; from++) {
         const link = channels[from * actorCount + a.actor];
-        if (link.length > 0 && link[0].type === 'AUTH_REQUEST') return false;
+        if (link.length === 0 || link[0].type !== 'AUTH_REQUEST') continue;
+        // voted_time and FAIL are read about the requester's primary only.
+        if (voter.role[nodeOf[from]] === about) return false;
       }
       return true;
     },
