@@ -21,6 +21,7 @@ export function observationMatches(log: Observation, step: Observation): boolean
  * - take a step whose observations (all of the acting node) equal that node's next log
  *   observations, advancing its position past them;
  * - consume a probe observation that holds in the current state (no model step).
+ * A log is a prefix of its node's output: after its last line the node's steps are unobserved.
  * Observations are consumed in log order per node, and across nodes in timestamp order (one
  * host, one clock): a line may be consumed only when no other node has an unconsumed line
  * with an earlier timestamp; lines with equal timestamps on different nodes go in either order.
@@ -175,9 +176,19 @@ export function validateTrace<TState, TAction>(
       }
       const node = obs[0].node;
       const c = cur[node];
-      if (!obs.every((o) => o.node === node) || c + obs.length > lengths[node] || !eligible(base, node, c)) continue;
-      if (!obs.every((o, i) => !perNode[node][c + i].probe && observationMatches(perNode[node][c + i], o))) continue;
-      succ.push({ state: next, node, action: a, advance: obs.length });
+      if (!obs.every((o) => o.node === node)) continue;
+      // A log is a prefix of what its node printed: past its end, steps are unobserved, and a
+      // step whose lines run past the end needs only its first lines in the log.
+      const m = Math.min(obs.length, lengths[node] - c);
+      if (m === 0) {
+        succ.push({ state: next, node, action: a, advance: 0 });
+        continue;
+      }
+      if (!eligible(base, node, c)) continue;
+      let fits = true;
+      for (let i = 0; i < m && fits; i++) fits = !perNode[node][c + i].probe && observationMatches(perNode[node][c + i], obs[i]);
+      if (!fits) continue;
+      succ.push({ state: next, node, action: a, advance: m });
     }
     // Partial-order reduction: steps of different nodes commute (and never disable each
     // other, in the model or in the log), so the enabled steps of one node form a persistent
@@ -260,6 +271,6 @@ export function validateTrace<TState, TAction>(
         }
       }
     }
-    return { status: 'rejected', at: at!, matched, instead: [...instead], explored: states.length, boundaryHits };
+    return { status: 'rejected', at: at!, matched, state: states[best], instead: [...instead], explored: states.length, boundaryHits };
   }
 }

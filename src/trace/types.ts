@@ -112,6 +112,8 @@ export type TraceVerdict<TState> =
       readonly at: LogObservation;
       /** Observations matched before it (in the deepest explanation found). */
       readonly matched: readonly LogObservation[];
+      /** The model state of the deepest explanation (for a closer look). */
+      readonly state: TState;
       /** What the model could do at that point instead (observations of its next observable steps). */
       readonly instead: readonly string[];
       readonly explored: number;

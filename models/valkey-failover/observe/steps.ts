@@ -81,7 +81,13 @@ export function stepObserver(model: ActorSystemModel<Ghost>, kinds: ReadonlySet<
         push('reset', { epoch: bc.authEpoch, from, claim: hdr === undefined ? -1 : hdr.cfg });
       }
     }
-    if (!bc.authTime && ac.authTime) push('schedule', {});
+    // A (re)scheduled election: the transition ran scheduleElection (a retry from `expired`
+    // keeps failover_auth_time set, so the context alone does not show it).
+    if (action.kind === 'event' && kinds.has('schedule') && ac.authTime) {
+      const result = model.compiled[actor].step(b.config, b.context, event);
+      const transitions = model.compiled[actor].transitions;
+      if (result !== undefined && result.taken.some((t) => transitions[t].actions.includes('scheduleElection'))) push('schedule', {});
+    }
     if (ac.elections > bc.elections) push('start', { epoch: ac.authEpoch, cfg: bc.role[me] >= 0 ? ac.cfg[bc.role[me]] : 0 });
     if (won) {
       push('win', {});
