@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { splitvoteError } from '../../../src/index.ts';
-import { escapeControl } from '../../../src/report/escape.ts';
-import { parseLogFile } from '../../../src/trace/logLine.ts';
-import type { IgnoredLine, LogLine, LogObservation, Observation, PreparedValidation, TraceAdapter, ValidationInput } from '../../../src/trace/types.ts';
+import { escapeControl } from '../../../src/index.ts';
+import { parseLogFile } from '../../../src/index.ts';
+import type { IgnoredLine, LogLine, LogObservation, Observation, PreparedValidation, TraceAdapter, ValidationInput } from '../../../src/index.ts';
 import type { FailoverConfig, NodeSpec } from '../config.ts';
 import { createFailoverModel } from '../model.ts';
 import { NACK_REASON_NAME, type NodeContext } from '../types.ts';

@@ -1,5 +1,5 @@
 import type { ActorSystemModel, Message, SystemAction, SystemState } from '../../../src/index.ts';
-import type { StepObservation } from '../../../src/trace/types.ts';
+import type { StepObservation } from '../../../src/index.ts';
 import type { Ghost } from '../monitor.ts';
 import { bit, nodeIndex, quorum } from '../rules.ts';
 import { NACK_REASON, PRIMARY, type Header, type NodeContext } from '../types.ts';

@@ -1,5 +1,5 @@
 import { splitvoteError } from '../../../src/index.ts';
-import { escapeControl } from '../../../src/report/escape.ts';
+import { escapeControl } from '../../../src/index.ts';
 
 /** One line of CLUSTER NODES: `<id> <ip:port@cport[,hostname]> <flags> <primary|-> <ping> <pong> <configEpoch> <link> <slot>...`. */
 export interface TopologyNode {
