@@ -25,6 +25,21 @@ describe('splitvote validate', () => {
     expect(r.out).toContain('matched before it: 6 of 85 observations');
   });
 
+  it('accepts a real Redis 7.0 run, saves the behaviour as a replay file, and splitvote replay replays it', async () => {
+    const run = 'test/fixtures/real/validate-p7-k3-t1000-d0-001';
+    const logs = ['23100', '23101', '23102', '23103', '23104', '23105', '23106', '23107', '23108', '23109', '23110', '23111', '23112', '23113'].map((p) => `${run}/${p}.log`);
+    const saved = join(dir, 'behaviour.json');
+    const r = await validate('--variant', 'redis-7.0', '--topology', `${run}/nodes.txt`, '--save-trace', saved, ...logs);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('accepted: one behaviour of the model explains all 48 observations');
+    const file = JSON.parse(readFileSync(saved, 'utf8'));
+    expect(file.validation.topology).toBe(`${run}/nodes.txt`);
+    let out = '';
+    const code = await main(['replay', saved], { out: (t) => void (out += t), err: () => {}, env: {}, cwd: process.cwd(), progressStream: undefined });
+    expect(code).toBe(0);
+    expect(out).toContain(`Replaying "${file.property}" on valkey-failover (preset topology, variant redis-7.0): ${file.path.length} steps`);
+  });
+
   it('says unknown with exit code 3 when the pair bound stops the search first', async () => {
     const r = await validate('--variant', 'nack-4654', '--max-states', '2000', '--topology', `${SEED}/nodes.txt`, `${SEED}/30007.log`, `${SEED}/30008.log`);
     expect(r.code).toBe(3);
