@@ -4,6 +4,7 @@ import { prepareFailoverValidation } from '../../models/valkey-failover/observe/
 import { VARIANTS } from '../../models/valkey-failover/variants.ts';
 import { validateTrace } from '../../src/trace/search.ts';
 import { readRun } from '../real/helpers.ts';
+import { checkExecutableDoc } from '../helpers/executableDocs.ts';
 
 /**
  * docs/real-system.md, section "Trace validation": the verdict of the #3833 seed logs under
@@ -40,5 +41,9 @@ describe('docs/real-system.md, trace validation', () => {
       else expect(m![2], `${DOC}: block "${name}" is stale; run npm run docs`).toBe(body);
     }
     if (process.env.UPDATE_DOCS === '1') writeFileSync(DOC, text);
+  });
+
+  test('shows the current output and exit code of its validate command', async () => {
+    expect(await checkExecutableDoc(DOC)).toBeGreaterThanOrEqual(1);
   });
 });
