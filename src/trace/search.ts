@@ -37,6 +37,22 @@ export function validateTrace<TState, TAction>(
   perNode: readonly (readonly LogObservation[])[],
   options: TraceSearchOptions = {},
 ): TraceVerdict<TState> {
+  if (adapter.actorOf === undefined || options.reduction === false) return search(adapter, perNode, options, false);
+  // The reduced search finds explanations fast, and what it finds is a real behaviour; but a
+  // node's enabled steps are not always a persistent set (another node's step can enable a
+  // new, dependent step of it: a message on an empty link, a line of its log becoming
+  // eligible), so only the exact search may reject.
+  const reduced = search(adapter, perNode, options, true);
+  if (reduced.status === 'accepted') return reduced;
+  return search(adapter, perNode, options, false);
+}
+
+function search<TState, TAction>(
+  adapter: TraceAdapter<TState, TAction>,
+  perNode: readonly (readonly LogObservation[])[],
+  options: TraceSearchOptions,
+  reduce: boolean,
+): TraceVerdict<TState> {
   const model = adapter.model;
   const maxStates = options.maxStates ?? DEFAULT_TRACE_MAX_STATES;
   const k = perNode.length;
@@ -190,13 +206,11 @@ export function validateTrace<TState, TAction>(
       if (!fits) continue;
       succ.push({ state: next, node, action: a, advance: m });
     }
-    // Partial-order reduction: steps of different nodes commute (and never disable each
-    // other, in the model or in the log), so the enabled steps of one node form a persistent
-    // set. It may be expanded alone when none of them consumes an observation (invisible), and
-    // only if all its successors are new (cycle proviso); else every successor is expanded.
+    // Reduction (a heuristic for finding an explanation): when one node's enabled steps consume
+    // no observation, expand them alone, if all their successors are new; else everything.
     // Among the nodes whose enabled steps are all invisible, the one with the fewest.
     let only = -1;
-    if (adapter.actorOf !== undefined && succ.every((s) => s.node >= 0)) {
+    if (reduce && succ.every((s) => s.node >= 0)) {
       let fewest = Infinity;
       for (let j = 0; j < k; j++) {
         let some = 0;

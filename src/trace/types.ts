@@ -60,9 +60,9 @@ export interface TraceAdapter<TState, TAction> {
   observe(before: TState, action: TAction, after: TState): readonly StepObservation[];
   probe(state: TState, observation: LogObservation): boolean;
   /**
-   * The node that takes `action` (the same numbering as observations), when steps of different
-   * nodes always commute (an actor system with FIFO links): the search then expands one node's
-   * unobservable steps alone where it may (partial-order reduction). Omit to expand everything.
+   * The node that takes `action` (the same numbering as observations): lets the search first
+   * look for an explanation expanding one node's unobservable steps at a time (see
+   * {@link TraceSearchOptions.reduction}). Omit to run the exact search only.
    */
   actorOf?(action: TAction): number;
   /**
@@ -87,6 +87,13 @@ export interface TraceAdapter<TState, TAction> {
 export interface TraceSearchOptions {
   /** Stop with `unknown` after this many distinct (state, log position) pairs. Default 2,000,000. */
   readonly maxStates?: number;
+  /**
+   * With an adapter that has `actorOf`: first look for an explanation expanding one node's
+   * unobservable steps alone where it can (fast; an explanation found is a real behaviour),
+   * and only if none is found run the exact search, which alone decides a rejection. `false`:
+   * the exact search only. Default true.
+   */
+  readonly reduction?: boolean;
 }
 
 /** One step of a matching behaviour: the action index, and the log lines it explains. */
