@@ -95,6 +95,25 @@ export { formatTable, shortName, CELL_LEGEND } from './report/formatTable.ts';
 export type { FormatTableOptions } from './report/formatTable.ts';
 export { formatValueLines } from './report/formatValue.ts';
 export { escapeControl, quoted } from './report/escape.ts';
+
+// src/trace: log parsing and trace validation (splitvote validate)
+export { validateTrace, observationMatches, DEFAULT_TRACE_MAX_STATES } from './trace/search.ts';
+export { parseLogFile } from './trace/logLine.ts';
+export type {
+  LogLine,
+  Observation,
+  LogObservation,
+  StepObservation,
+  TraceAdapter,
+  TraceSearchOptions,
+  MatchedStep,
+  TraceVerdict,
+  InputFile,
+  ValidationInput,
+  IgnoredLine,
+  PreparedValidation,
+  ValidationEntry,
+} from './trace/types.ts';
 export { wrapWords } from './report/wrap.ts';
 export { toJsonReport, traceToJson, JSON_SCHEMA_VERSION } from './report/json.ts';
 export type { JsonReport, JsonProperty, JsonTraceStep, JsonChange, JsonReportOptions } from './report/json.ts';

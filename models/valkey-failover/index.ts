@@ -7,6 +7,7 @@ import { PRESETS, findPreset } from './presets.ts';
 import { DEFAULT_VARIANTS, VARIANTS } from './variants.ts';
 import { failoverTimed } from './timed/entry.ts';
 import { failoverMutants } from './mutants.ts';
+import { prepareFailoverValidation } from './observe/prepare.ts';
 
 export { createFailoverModel } from './model.ts';
 export type { FailoverModel, FailoverModelOptions } from './model.ts';
@@ -45,6 +46,7 @@ export const valkeyFailover: ModelEntry = {
   aliases: ['failover'],
   timed: failoverTimed,
   mutants: failoverMutants,
+  validation: { prepare: prepareFailoverValidation },
   // `--set` maps onto the preset's bounds (config.ts); the ranges keep views and epochs small.
   constants: [
     { name: 'maxEpoch', description: 'states with a currentEpoch above this are outside the boundary (default: the preset\'s)', min: 1, max: 64 },

@@ -10,6 +10,7 @@ import { mutateCommand } from './commands/mutate.ts';
 import { replayCommand } from './commands/replay.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { tableCommand } from './commands/table.ts';
+import { validateCommand } from './commands/validate.ts';
 import { registerVizCommands } from './commands/viz.ts';
 import { registerSwarmCommands } from './commands/swarm.ts';
 import { DEFAULTS } from '../explore/options.ts';
@@ -125,6 +126,20 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--allow-unknown', ALLOW_UNKNOWN_HELP)
     .addHelpText('after', examplesHelp('replay'))
     .action(run(async (file: string, _opts: unknown, command: Command) => replayCommand(file, globals(command), io)));
+
+  program
+    .command('validate')
+    .description('trace validation: check that real cluster logs are a behaviour of the model (docs/real-system.md)')
+    .argument('<model>', 'model name (valkey-failover)')
+    .argument('<logs...>', 'node logs, named <port>.log or <node id>.log')
+    .option('--variant <list>', 'protocol variant(s), comma-separated (see `splitvote list`)')
+    .option('--topology <file>', 'CLUSTER NODES text of the cluster (nodes.txt of a harness run)')
+    .option('--meta <file>', 'meta.json of the run (default: meta.json next to the topology, when present)')
+    .option('--save-trace <file>', 'write the matching behaviour as a replay file')
+    .option('--max-states <n>', 'stop with unknown after this many (state, log position) pairs', parseCount(1))
+    .option('--json', 'print one JSON document')
+    .option('--verbose', 'list the ignored and unknown log lines')
+    .action(run(async (model: string, logs: string[], _opts: unknown, command: Command) => validateCommand(model, logs, globals(command), io)));
 
   program
     .command('checks')

@@ -7,6 +7,10 @@ import { replay } from '../explore/replay.ts';
 import { parseReplayFile, type ReplayFile } from '../report/replayFile.ts';
 import type { Io } from './io.ts';
 import { loadModel, type LoadedModel } from './loadModel.ts';
+import { findModel } from '../suite/catalog.ts';
+import { loadCatalog } from '../suite/load.ts';
+import { catalogPath } from './io.ts';
+import { validationInput } from './commands/validate.ts';
 
 /** A replay file read back: the file, the model it names, and its replayed trace. */
 export interface SavedTrace extends LoadedModel {
@@ -22,7 +26,20 @@ export interface SavedTrace extends LoadedModel {
  * variant or constant the model does not have.
  */
 export async function loadSavedTrace(file: string, catalog: string | undefined, io: Io): Promise<SavedTrace> {
-  const saved = parseReplayFile(readText(resolve(io.cwd, file), file), file);
+  const text = readText(resolve(io.cwd, file), file);
+  const saved = parseReplayFile(text, file);
+  const validation = validationOf(text, file);
+  if (validation !== undefined) {
+    // A behaviour saved by `splitvote validate --save-trace`: the model is rebuilt from the logs.
+    const loadedCatalog = await loadCatalog(catalogPath(catalog, io));
+    const entry = findModel(loadedCatalog.entries, saved.model);
+    if (entry.validation === undefined) throw splitvoteError('SV402', `${file}: field "validation" is set, but model ${entry.name} has no trace validation`);
+    const input = validationInput(validation.logs, { topology: validation.topology, meta: validation.meta }, io);
+    const prepared = entry.validation.prepare({ topology: input.topology, meta: input.meta, logs: input.files, variants: saved.variants });
+    const model = prepared.adapter.model as AnyModel;
+    const loaded: LoadedModel = { catalog: loadedCatalog, entry, request: { preset: saved.preset, variants: [...saved.variants] }, model };
+    return { ...loaded, saved, trace: replayOrExplain(model, saved, file) };
+  }
   const field = (name: string) => `field "${name}" of ${file}`;
   const loaded = await loadModel(io, {
     catalog,
@@ -33,6 +50,16 @@ export async function loadSavedTrace(file: string, catalog: string | undefined, 
     via: { preset: field('preset'), variants: field('variants'), constants: field('constants') },
   });
   return { ...loaded, saved, trace: replayOrExplain(loaded.model, saved, file) };
+}
+
+/** The `validation` extra of a replay file written by `splitvote validate --save-trace`, checked by type. */
+function validationOf(text: string, file: string): { topology: string; meta?: string; logs: string[] } | undefined {
+  const v = (JSON.parse(text) as { validation?: unknown }).validation;
+  if (v === undefined) return undefined;
+  const o = v as { topology?: unknown; meta?: unknown; logs?: unknown };
+  const ok = typeof o === 'object' && o !== null && typeof o.topology === 'string' && (o.meta === undefined || typeof o.meta === 'string') && Array.isArray(o.logs) && o.logs.every((l) => typeof l === 'string');
+  if (!ok) throw splitvoteError('SV402', `${file}: field "validation" must be {"topology": path, "meta"?: path, "logs": [paths]}`);
+  return { topology: o.topology as string, ...(o.meta === undefined ? {} : { meta: o.meta as string }), logs: o.logs as string[] };
 }
 
 function readText(path: string, file: string): string {

@@ -6,6 +6,7 @@ import type { Distribution } from '../timing/distribution.ts';
 import type { CronSpec } from '../timing/ticks.ts';
 import type { TimedExtremes } from '../timing/paths.ts';
 import type { RecoveryReport } from '../timing/report.ts';
+import type { ValidationEntry } from '../trace/types.ts';
 
 /**
  * A model as the CLI and the checks see it: a name, named presets, optional protocol
@@ -41,6 +42,8 @@ export interface ModelEntry {
   readonly constants?: readonly ConstantEntry[];
   /** Deliberate bugs to plant for mutation testing (`splitvote mutate <name>`), when the model has them. */
   readonly mutants?: MutationSuite;
+  /** Trace validation of real logs against the model (`splitvote validate <name>`), when the model has it. */
+  readonly validation?: ValidationEntry;
 }
 
 /**
