@@ -22,7 +22,7 @@ export interface NodeSpec {
   readonly mayPause?: boolean;
   /** Fault budget: once paused, may resume with its queued input (needs `mayPause`). */
   readonly mayResume?: boolean;
-  /** Fault budget: once paused, may restart from nodes.conf instead of resuming (needs `mayPause`). */
+  /** Fault budget: may crash and restart from nodes.conf once (at any moment, or instead of resuming from a pause). */
   readonly mayRestart?: boolean;
   /** Failure reporter: hears that a paused node stopped answering and broadcasts FAIL when it marks it. */
   readonly reportsFail?: boolean;
@@ -82,7 +82,7 @@ export function validateConfig(config: FailoverConfig): void {
     if (n.replicaOf !== undefined && (n.replicaOf < 0 || n.replicaOf >= shards)) throw bad(`node ${i} replicates ${n.replicaOf}, which is not a primary`);
   });
   config.nodes.forEach((n, i) => {
-    if ((n.mayResume === true || n.mayRestart === true) && n.mayPause !== true) throw bad(`nodes[${i}].mayResume/mayRestart needs nodes[${i}].mayPause: only a paused node resumes or restarts`);
+    if (n.mayResume === true && n.mayPause !== true) throw bad(`nodes[${i}].mayResume needs nodes[${i}].mayPause: only a paused node resumes`);
   });
   if (!(config.maxEpoch > 0) || !(config.maxElections > 0) || !(config.maxDrops >= 0)) throw bad('bounds must be positive');
 }

@@ -17,7 +17,8 @@ import { FAULT, type NodeContext } from './types.ts';
  * 3. UPDATE_STATE for a candidate (guard `sizeStale`, §8.8);
  * 4. faults within the node's budget: PAUSE, LINK_LOSS j, FORCE_FAILOVER (§2.6), MF_TIMEOUT
  *    (guard `manualFailoverRunning`), SAVE_CONFIG with lossy saving and a restart budget
- *    (guard `voteUnsaved`, §12.3); while frozen only RESUME and RESTART (§14.1, §14.4);
+ *    (guard `voteUnsaved`, §12.3), RESTART (§14.4); while frozen only RESUME and RESTART
+ *    (§14.1), each at most once;
  * 5. Redis 7.0: VOTED_TIME_EXPIRES j (guard `votedTimeRunning`).
  * Deterministic: the same snapshot gives the same list.
  */
@@ -40,6 +41,7 @@ export function environment(snapshot: ActorSnapshot): readonly EventObject[] {
   }
   if (candidate) out.push(UPDATE_STATE);
   if (ctx.k.mayPause && (ctx.faults & FAULT.PAUSED) === 0) out.push(PAUSE);
+  if (ctx.k.mayRestart && (ctx.faults & FAULT.RESTARTED) === 0) out.push(RESTART);
   for (let j = 0; j < ctx.role.length; j++) if (bit(ctx.k.mayLoseLinks, j) && !bit(ctx.linkLost, j)) out.push(linkLoss(j));
   if (candidate && ctx.k.mayForceFailover && !ctx.mfUsed) out.push(FORCE_FAILOVER);
   if (candidate) out.push(MF_TIMEOUT);
@@ -50,7 +52,7 @@ export function environment(snapshot: ActorSnapshot): readonly EventObject[] {
 
 /** A frozen node's way back, once (§14.1, §14.4). */
 function comeBack(ctx: NodeContext): readonly EventObject[] {
-  if ((ctx.faults & (FAULT.RESUMED | FAULT.RESTARTED)) !== 0) return NONE;
+  if ((ctx.faults & FAULT.RESTARTED) !== 0) return ctx.k.mayResume ? ONLY_RESUME : NONE;
   if (ctx.k.mayResume && ctx.k.mayRestart) return BOTH;
   return ctx.k.mayResume ? ONLY_RESUME : ctx.k.mayRestart ? ONLY_RESTART : NONE;
 }

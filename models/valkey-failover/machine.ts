@@ -119,6 +119,7 @@ const config = {
         ],
         FAIL: { actions: ['mergeHeader', 'learnFail'] },
         PAUSE: pause(PHASE.VOTER),
+        RESTART: { target: '#node.voter', actions: 'restart' },
         UPDATE: [
           { guard: 'claimSwitchesRole', target: '#node.candidate', actions: ['mergeHeader', 'applyUpdate'] },
           { actions: ['mergeHeader', 'applyUpdate'] },
@@ -158,6 +159,8 @@ const config = {
           { actions: ['mergeHeader', 'applyUpdate'] },
         ],
         FORCE_FAILOVER: { target: '.idle', actions: 'forceFailover' },
+        // §14.4 a crash and restart too quick for failure detection: the election starts afresh.
+        RESTART: { target: '.idle', actions: 'restart' },
         MF_TIMEOUT: { guard: 'manualFailoverRunning', actions: 'manualFailoverTimeout' },
       },
       states: {

@@ -46,7 +46,7 @@ export interface NodeStatic {
   readonly mayPause: boolean;
   /** A paused node may resume once, with its queued input intact (fault budget, §14.1). */
   readonly mayResume: boolean;
-  /** A paused node may restart once from what it persisted, instead of resuming (fault budget, §14.4). */
+  /** May crash and restart once from what it persisted, at any moment or from a pause (fault budget, §14.4). */
   readonly mayRestart: boolean;
   /** Bit k: node k is a failure reporter (its `reportsFail`); a pausing node tells them too. */
   readonly reporters: number;
