@@ -1,7 +1,7 @@
 import { defineCheck } from '../src/index.ts';
 
 /**
- * Pause and resume, FAIL from failure reports, FAIL cleared, restart from nodes.conf (reference §14): the safety properties hold where upstream is safe; a restart that loses an unsaved vote (restart-loses-vote, a deliberate bug) breaks S1.
+ * Pause and resume, FAIL from failure reports, FAIL cleared, restart from nodes.conf (reference §15): the safety properties hold where upstream is safe; a restart that loses an unsaved vote (restart-loses-vote, a deliberate bug) breaks S1.
  * Counts and traces are pinned from real runs (generated, then reviewed); a drift means the model changed.
  */
 export const checks = [

@@ -170,7 +170,7 @@ const learnFail: Update = (context, event) => {
 /**
  * §11.7 a PONG from a node I suspect (clusterProcessPacket, PONG on my outbound link): PFAIL
  * is cleared at once; FAIL of a node without voting rights too (clearNodeFailureIfNeeded);
- * a voting primary's FAIL only after 2 * node_timeout, a later CLEAR_FAIL step (§14.3).
+ * a voting primary's FAIL only after 2 * node_timeout, a later CLEAR_FAIL step (§15.3).
  */
 const nodeAnswers: Update = (context, event) => {
   const j = from(event);
@@ -190,18 +190,18 @@ const clearFail: Update = (context, event) => {
   return { ...context, fail: context.fail & ~(1 << j), back: context.back & ~(1 << j) };
 };
 
-/** §14.1 a pause: remember where I was (params.phase, a {@link PHASE} code); one pause per node. */
+/** §15.1 a pause: remember where I was (params.phase, a {@link PHASE} code); one pause per node. */
 const rememberPhase = (context: NodeContext, _event: ActionEvent, params: { phase: number }): NodeContext => ({
   ...context,
   faults: context.faults | FAULT.PAUSED,
   resumeTo: params.phase,
 });
 
-/** §14.1 resume (SIGCONT): nothing of mine changed while I was stopped; my queued input follows. */
+/** §15.1 resume (SIGCONT): nothing of mine changed while I was stopped; my queued input follows. */
 const resume: Update = (context) => ({ ...context, faults: context.faults | FAULT.RESUMED, resumeTo: 0 });
 
 /**
- * §12.4/§14.4 restart from nodes.conf (clusterLoadConfig): `lastVoteEpoch` as saved;
+ * §12.4/§15.4 restart from nodes.conf (clusterLoadConfig): `lastVoteEpoch` as saved;
  * `currentEpoch`, configEpochs, roles, slots and flags are kept (saved with the vote or
  * before any later message left, §12.3); the election, the manual failover and Redis 7.0's
  * in-memory `voted_time` start afresh; clusterUpdateState recomputes size/size_fail.
@@ -326,7 +326,7 @@ const broadcastPong: Message = (context) => ({ type: 'PONG', to: everyoneElse(co
 const stopAnswering: Message = (context) => ({ type: 'DOWN', to: names(context, readersOf(context, context.k.me, true)) });
 
 /**
- * §11.7/§14.1 back after a pause or a restart: I answer pings again, a PONG with my header to
+ * §11.7/§15.1 back after a pause or a restart: I answer pings again, a PONG with my header to
  * the peers that were told I stopped answering.
  */
 const answerAgain: Message = (context) => ({ type: 'PONG', to: names(context, readersOf(context, context.k.me, true)), hdr: headerOf(context) });
@@ -334,7 +334,7 @@ const answerAgain: Message = (context) => ({ type: 'PONG', to: names(context, re
 /**
  * §11.5/§11.6 clusterSendFail after markNodeAsFailing: a failure reporter broadcasts FAIL
  * about `event.node` to the peers that read that flag, over its outbound links; nodes that
- * are not reporters send nothing (§14.2: their own marks stand for the FAIL they received).
+ * are not reporters send nothing (§15.2: their own marks stand for the FAIL they received).
  */
 const sendFail: Message = (context, event) => {
   const j = event.node as number;

@@ -13,12 +13,12 @@ import { FAULT, type NodeContext } from './types.ts';
  * 2. MARK_FAIL j (guard `timedOut`, §11.5; the report quorum is abstracted, §11.9) and
  *    CLEAR_FAIL j for a j with a resume or restart budget (guard `failUndoable`, §11.7), for the peers whose flags this node reads
  *    (a candidate: all; a voter: primaries with replicas, branch 5c) or all when it is a
- *    failure reporter (§14.2);
+ *    failure reporter (§15.2);
  * 3. UPDATE_STATE for a candidate (guard `sizeStale`, §8.8);
  * 4. faults within the node's budget: PAUSE, LINK_LOSS j, FORCE_FAILOVER (§2.6), MF_TIMEOUT
  *    (guard `manualFailoverRunning`), SAVE_CONFIG with lossy saving and a restart budget
- *    (guard `voteUnsaved`, §12.3), RESTART (§14.4); while frozen only RESUME and RESTART
- *    (§14.1), each at most once;
+ *    (guard `voteUnsaved`, §12.3), RESTART (§15.4); while frozen only RESUME and RESTART
+ *    (§15.1), each at most once;
  * 5. Redis 7.0: VOTED_TIME_EXPIRES j (guard `votedTimeRunning`).
  * Deterministic: the same snapshot gives the same list.
  */
@@ -50,7 +50,7 @@ export function environment(snapshot: ActorSnapshot): readonly EventObject[] {
   return out;
 }
 
-/** A frozen node's way back, once (§14.1, §14.4). */
+/** A frozen node's way back, once (§15.1, §15.4). */
 function comeBack(ctx: NodeContext): readonly EventObject[] {
   if ((ctx.faults & FAULT.RESTARTED) !== 0) return ctx.k.mayResume ? ONLY_RESUME : NONE;
   if (ctx.k.mayResume && ctx.k.mayRestart) return BOTH;

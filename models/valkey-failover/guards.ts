@@ -151,7 +151,7 @@ const claimSwitchesRole: Guard = (args) => {
   return false;
 };
 
-// ---- Steps of any node: failure detection, state recompute, faults (§11, §13.4, §14) ----
+// ---- Steps of any node: failure detection, state recompute, faults (§11, §13.4, §15) ----
 
 /** §11.5 markNodeAsFailingIfNeeded: the node is PFAIL in my view (`nodeTimedOut`) and not FAIL yet; the report quorum is abstracted (§11.9). */
 const timedOut: Guard = ({ context, event }) => bit(context.pfail, event.node as number) && !bit(context.fail, event.node as number);
@@ -171,10 +171,10 @@ const votedTimeRunning: Guard = ({ context, event }) => bit(context.votedRecentl
 /** §12.3 best-effort saving: nodes.conf does not have my last vote yet. */
 const voteUnsaved: Guard = ({ context }) => context.savedVote !== context.lastVote;
 
-/** §14.1: this node has a resume or restart budget, so a pause keeps its input queued. */
+/** §15.1: this node has a resume or restart budget, so a pause keeps its input queued. */
 const mayComeBack: Guard = ({ context }) => context.k.mayResume || context.k.mayRestart;
 
-/** §14.1: the node was paused in state `params.phase` (a PHASE code). */
+/** §15.1: the node was paused in state `params.phase` (a PHASE code). */
 const pausedIn = ({ context }: GuardArgs, params: { phase: number }): boolean => context.resumeTo === params.phase;
 
 /** All named guards, for `setup({ guards })`; replace any with `machine.provide({ guards })`. */

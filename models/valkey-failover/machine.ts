@@ -8,7 +8,7 @@ import { NACK_REASON, PHASE, type NodeContext } from './types.ts';
  * The node statechart: one machine with two role states, `voter` (a primary:
  * clusterSendFailoverAuthIfNeeded, §3) and `candidate` (a replica:
  * clusterHandleReplicaFailover, §2), plus `frozen` (paused with a way back: input held,
- * §14.1) and `paused` (stopped for good). A replica that wins moves to `voter` and
+ * §15.1) and `paused` (stopped for good). A replica that wins moves to `voter` and
  * votes in later epochs; a primary whose slots move to another node moves to `candidate`.
  *
  * Guard bodies (guards.ts) and action bodies (actions.ts) each cite the reference section and
@@ -51,7 +51,7 @@ const nodeSetup = setup({
     resume: assign(({ context, event }) => updates.resume(context, event)),
     restart: assign(({ context, event }) => updates.restart(context, event)),
     saveConfig: assign(({ context, event }) => updates.saveConfig(context, event)),
-    /** §14.1: remember the state a pause interrupted (params.phase). */
+    /** §15.1: remember the state a pause interrupted (params.phase). */
     rememberPhase: assign(({ context, event }, params: { phase: number }) => paramUpdates.rememberPhase(context, event, params)),
     answerAgain: emit(({ context, event }) => messages.answerAgain(context, event) as MachineEvent),
     sendFail: emit(({ context, event }) => messages.sendFail(context, event) as MachineEvent),
@@ -74,7 +74,7 @@ const schedule = [
   { guard: 'canFailover', target: '#node.candidate.delayed', actions: ['scheduleElection'] },
 ] as const;
 
-/** §14.1 a pause in the state with PHASE code `phase`: input held when the node may come back, else stopped for good. */
+/** §15.1 a pause in the state with PHASE code `phase`: input held when the node may come back, else stopped for good. */
 const pause = (phase: number) =>
   [
     { guard: 'mayComeBack', target: '#node.frozen', actions: [{ type: 'rememberPhase', params: { phase } }, 'stopAnswering'] },
@@ -159,7 +159,7 @@ const config = {
           { actions: ['mergeHeader', 'applyUpdate'] },
         ],
         FORCE_FAILOVER: { target: '.idle', actions: 'forceFailover' },
-        // §14.4 a crash and restart too quick for failure detection: the election starts afresh.
+        // §15.4 a crash and restart too quick for failure detection: the election starts afresh.
         RESTART: { target: '.idle', actions: 'restart' },
         MF_TIMEOUT: { guard: 'manualFailoverRunning', actions: 'manualFailoverTimeout' },
       },
@@ -181,9 +181,9 @@ const config = {
       },
     },
     /**
-     * Paused with a way back (§14.1): the process reads nothing, so messages to it wait in
+     * Paused with a way back (§15.1): the process reads nothing, so messages to it wait in
      * their channels (HOLD_INPUT_TAG); RESUME goes back where it was, RESTART reloads
-     * nodes.conf (§14.4). Both answer pings again.
+     * nodes.conf (§15.4). Both answer pings again.
      */
     frozen: {
       tags: [HOLD_INPUT_TAG],

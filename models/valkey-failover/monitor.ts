@@ -68,8 +68,8 @@ function stepGhost(facts: MonitorFacts, ghost: Ghost, record: StepRecord, state:
   // S5: no NACK goes to a node that does not support it (§1.3, §4.2).
   for (const m of record.sent) if (m.type === 'AUTH_NACK' && !bit(facts.capable, nodeIndex(m.to))) g = violate(g, VIOLATION.S5);
   if (event === undefined) return g;
-  // Coming back from a pause (§14.1) is neither a vote nor a candidate's step; a restart
-  // (§14.4) begins a new retry window, like any other reset of the election.
+  // Coming back from a pause (§15.1) is neither a vote nor a candidate's step; a restart
+  // (§15.4) begins a new retry window, like any other reset of the election.
   if (record.before.value === 'frozen') return event.type === 'RESTART' ? setWindow(g, me, 0) : g;
   const wasVoter = record.before.value === 'voter';
   if (event.type === 'AUTH_REQUEST' && wasVoter && event.from !== undefined) g = onRequest(facts, g, record, before, after, state);

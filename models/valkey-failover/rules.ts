@@ -191,7 +191,7 @@ export function applyClaim(ctx: NodeContext, sender: number, epoch: number, shar
  * The nodes, other than me and `j`, that read `j`'s PFAIL/FAIL flag in my view: replicas
  * (size_fail, their primary, §1.2, §2.4 step 1), and everyone when `j` has replicas (§3
  * branch 5c). The model sends the failure detector's evidence (DOWN), FAIL and the answer
- * after a pause (PONG) only to them and to the failure reporters (§14.2); for the others the
+ * after a pause (PONG) only to them and to the failure reporters (§15.2); for the others the
  * flag is noise.
  */
 export function readersOf(ctx: NodeContext, j: number, alsoReporters: boolean): number {

@@ -26,7 +26,7 @@ export interface Switches {
   /** Start delay forced to 0 (DEBUG CLUSTER-FAILOVER-DELAY 0, §2.2): schedule and send in one call. */
   readonly zeroDelay: boolean;
   /**
-   * Deliberate bug `restart-loses-vote` (§12.3 best-effort saving, §14.4): a grant is not on
+   * Deliberate bug `restart-loses-vote` (§12.3 best-effort saving, §15.4): a grant is not on
    * disk until a later SAVE_CONFIG step, so a restart in between forgets it.
    */
   readonly lossySave: boolean;
@@ -44,15 +44,15 @@ export interface NodeStatic {
   readonly mayLoseLinks: number;
   /** This node may pause once (fault budget); without a resume or restart budget it never comes back. */
   readonly mayPause: boolean;
-  /** A paused node may resume once, with its queued input intact (fault budget, §14.1). */
+  /** A paused node may resume once, with its queued input intact (fault budget, §15.1). */
   readonly mayResume: boolean;
-  /** May crash and restart once from what it persisted, at any moment or from a pause (fault budget, §14.4). */
+  /** May crash and restart once from what it persisted, at any moment or from a pause (fault budget, §15.4). */
   readonly mayRestart: boolean;
   /** Bit k: node k is a failure reporter (its `reportsFail`); a pausing node tells them too. */
   readonly reporters: number;
-  /** Bit k: node k has a resume or restart budget, so it may answer again after a pause (§14.3). */
+  /** Bit k: node k has a resume or restart budget, so it may answer again after a pause (§15.3). */
   readonly comebacks: number;
-  /** Failure reporter: learns that a paused node stopped answering and broadcasts FAIL when it marks it (§11.5, §11.6, §14.2). */
+  /** Failure reporter: learns that a paused node stopped answering and broadcasts FAIL when it marks it (§11.5, §11.6, §15.2). */
   readonly reportsFail: boolean;
   /** The operator may run CLUSTER FAILOVER FORCE on this replica once (§2.6). */
   readonly mayForceFailover: boolean;
@@ -110,7 +110,7 @@ export interface NodeContext {
   readonly mfUsed: boolean;
   /** Redis 7.0 `voted_time`: bitmask of primaries for whose replicas I voted within 2 * node_timeout. */
   readonly votedRecently: number;
-  /** Bitmask: nodes I suspected (PFAIL or FAIL) that answered again with a PONG (§11.7, §14.3). */
+  /** Bitmask: nodes I suspected (PFAIL or FAIL) that answered again with a PONG (§11.7, §15.3). */
   readonly back: number;
   /** `lastVoteEpoch` as in nodes.conf (§12.1); equal to {@link lastVote} unless saving is lossy. */
   readonly savedVote: number;

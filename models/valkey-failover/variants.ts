@@ -16,7 +16,7 @@ export const VARIANTS = [
   { name: 'mixed', description: "mixed-version cluster: the preset's legacy nodes neither send nor handle NACK" },
   {
     name: 'restart-loses-vote',
-    description: 'deliberate bug: best-effort saving; a restart before the background save forgets the last vote (§12.3, §14.4)',
+    description: 'deliberate bug: best-effort saving; a restart before the background save forgets the last vote (§12.3, §15.4)',
   },
   {
     name: 'bounded-delay',
