@@ -46,7 +46,7 @@ export function environment(snapshot: ActorSnapshot): readonly EventObject[] {
   if (candidate && ctx.k.mayForceFailover && !ctx.mfUsed) out.push(FORCE_FAILOVER);
   if (candidate) out.push(MF_TIMEOUT);
   if (ctx.k.sw.lossySave && ctx.k.mayRestart) out.push(SAVE_CONFIG);
-  if (ctx.k.sw.redis7) for (let j = 0; j < ctx.role.length; j++) if (j !== me) out.push(votedTimeExpires(j));
+  if (ctx.k.sw.redis7) for (let j = 0; j < ctx.role.length; j++) out.push(votedTimeExpires(j));
   return out;
 }
 
