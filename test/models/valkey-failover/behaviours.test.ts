@@ -73,6 +73,12 @@ describe('pause and resume (§15.1)', () => {
     expect(bit(cleared.fail, 1) || bit(cleared.pfail, 1)).toBe(false);
   });
 
+  test('the compiled tables and xstate.transition() agree on the frozen state, its guard params and resume targets', () => {
+    const compiled = explore(model);
+    const reference = explore(createFailoverModel(preset('pause-resume'), { variants: ['nack-4654'], engine: 'xstate' }));
+    expect([reference.stats.states, reference.stats.transitions]).toEqual([compiled.stats.states, compiled.stats.transitions]);
+  });
+
   test('without a resume budget a pause is for good, as before (nack-then-fail keeps its count)', () => {
     const r = explore(createFailoverModel(preset('nack-then-fail'), { variants: ['nack-4654'] }));
     expect(r.stats.states).toBe(6973);
