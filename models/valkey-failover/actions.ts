@@ -213,6 +213,8 @@ const restart: Update = (context) =>
       lastVote: context.savedVote,
       authTime: false,
       authSent: false,
+      // clusterInit: failover_auth_epoch starts at 0, so V-merged counts any ACK again (§4.6).
+      authEpoch: 0,
       authCount: 0,
       nackCount: 0,
       acked: 0,
