@@ -187,3 +187,15 @@ describe('lead (b): fix-4655 with FAIL learned before the reply is counted (docs
     expect(s4('fail-report')).toBe('holds');
   });
 });
+
+describe('fault budgets are validated', () => {
+  test('a resume budget without a pause budget is an SV403 naming the node and the field', () => {
+    const bad = { ...preset('pause-resume'), nodes: [{ down: true }, { mayResume: true }, {}, { replicaOf: 0 }] };
+    expect(() => createFailoverModel(bad)).toThrow(/SV403.*nodes\[1\]\.mayResume needs nodes\[1\]\.mayPause/);
+  });
+
+  test('restart-loses-vote combines with every base, redis-7.0 included', () => {
+    expect(createFailoverModel(preset('restart'), { variants: ['redis-7.0', 'restart-loses-vote'] }).name).toContain('redis-7.0,restart-loses-vote');
+  });
+});
+
