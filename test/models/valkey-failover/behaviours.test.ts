@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { explore, sometimes, type SystemAction, type SystemState } from '../../../src/index.ts';
-import { createFailoverModel, PRESETS, PROPERTY, type FailoverModel, type Ghost, type NodeContext } from '../../../models/valkey-failover/index.ts';
+import { createFailoverModel, PRESETS, PROPERTY, provideBoth, type FailoverModel, type Ghost, type NodeContext } from '../../../models/valkey-failover/index.ts';
 
 /**
  * The behaviours of reference §15, each shown reachable by replaying a concrete trace step by
@@ -196,6 +196,17 @@ describe('fault budgets are validated', () => {
 
   test('restart-loses-vote combines with every base, redis-7.0 included', () => {
     expect(createFailoverModel(preset('restart'), { variants: ['redis-7.0', 'restart-loses-vote'] }).name).toContain('redis-7.0,restart-loses-vote');
+  });
+});
+
+describe('the environment offers events and the guards decide (issue 8, item 1)', () => {
+  const s2 = (machines?: ReturnType<typeof provideBoth>) =>
+    explore(createFailoverModel(preset('stale-nack'), { variants: ['nack-4654'], machines })).properties.find((p) => p.name === PROPERTY.S2)!.status;
+
+  test('a loosened quorumReached supplied with provide() runs, and S2 catches the win it allows', () => {
+    const loose = provideBoth({ guards: { quorumReached: ({ context }: { context: NodeContext }) => context.authCount >= 1 } as never });
+    expect(s2()).toBe('holds');
+    expect(s2(loose)).toBe('violated');
   });
 });
 
