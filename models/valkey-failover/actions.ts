@@ -1,20 +1,20 @@
 import {
   applyClaim,
   bit,
-  computeSize,
-  computeSizeFail,
   headerOf,
   isBestRanked,
-  isVoting,
   mergeHeaderInto,
   myPrimary,
   nodeIndex,
   nodeName,
-  readersOf,
+  recomputed,
   shardOwnedBy,
   withAt,
 } from './rules.ts';
-import { FAULT, PRIMARY, type Header, type NodeContext, type Outgoing } from './types.ts';
+import { faultMessages, faultUpdates } from './faults.ts';
+import { PRIMARY, type Header, type NodeContext, type Outgoing } from './types.ts';
+
+export { paramUpdates } from './faults.ts';
 
 /**
  * The bodies of the node machine's named actions, as pure functions. `machine.ts` registers
@@ -157,85 +157,8 @@ const markFail: Update = (context, event) => {
   return { ...context, fail: context.fail | (1 << j), pfail: context.pfail & ~(1 << j) };
 };
 
-/**
- * §11.6 FAIL receipt (clusterProcessPacket, type FAIL): mark the named node FAIL unless it is
- * me or FAIL already; no quorum check.
- */
-const learnFail: Update = (context, event) => {
-  const j = event.node as number;
-  if (j === context.k.me || bit(context.fail, j)) return context;
-  return { ...context, fail: context.fail | (1 << j), pfail: context.pfail & ~(1 << j) };
-};
-
-/**
- * §11.7 a PONG from a node I suspect (clusterProcessPacket, PONG on my outbound link): PFAIL
- * is cleared at once; FAIL of a node without voting rights too (clearNodeFailureIfNeeded);
- * a voting primary's FAIL only after 2 * node_timeout, a later CLEAR_FAIL step (§15.3).
- */
-const nodeAnswers: Update = (context, event) => {
-  const j = from(event);
-  if (j < 0 || !bit(context.fail | context.pfail, j)) return context;
-  const failCleared = bit(context.fail, j) && !isVoting(context, j);
-  return {
-    ...context,
-    pfail: context.pfail & ~(1 << j),
-    fail: failCleared ? context.fail & ~(1 << j) : context.fail,
-    back: context.back | (1 << j),
-  };
-};
-
-/** §11.7 clearNodeFailureIfNeeded, the voting-primary branch: the FAIL is old enough and the node answers. */
-const clearFail: Update = (context, event) => {
-  const j = event.node as number;
-  return { ...context, fail: context.fail & ~(1 << j), back: context.back & ~(1 << j) };
-};
-
-/** §15.1 a pause: remember where I was (params.phase, a {@link PHASE} code); one pause per node. */
-const rememberPhase = (context: NodeContext, _event: ActionEvent, params: { phase: number }): NodeContext => ({
-  ...context,
-  faults: context.faults | FAULT.PAUSED,
-  resumeTo: params.phase,
-});
-
-/** §15.1 resume (SIGCONT): nothing of mine changed while I was stopped; my queued input follows. */
-const resume: Update = (context) => ({ ...context, faults: context.faults | FAULT.RESUMED, resumeTo: 0 });
-
-/**
- * §12.4/§15.4 restart from nodes.conf (clusterLoadConfig): `lastVoteEpoch` as saved;
- * `currentEpoch`, configEpochs, roles, slots and flags are kept (saved with the vote or
- * before any later message left, §12.3); the election, the manual failover and Redis 7.0's
- * in-memory `voted_time` start afresh; clusterUpdateState recomputes size/size_fail.
- */
-const restart: Update = (context) =>
-  recomputeState(
-    {
-      ...context,
-      lastVote: context.savedVote,
-      authTime: false,
-      authSent: false,
-      // clusterInit: failover_auth_epoch starts at 0, so V-merged counts any ACK again (§4.6).
-      authEpoch: 0,
-      authCount: 0,
-      nackCount: 0,
-      acked: 0,
-      nacked: 0,
-      mf: false,
-      votedRecently: 0,
-      faults: context.faults | FAULT.RESTARTED,
-      resumeTo: 0,
-    },
-    { type: 'UPDATE_STATE' },
-  );
-
-/** §12.3 the `best-effort` background save completes (clusterSaveConfigBackground): nodes.conf has my last vote. */
-const saveConfig: Update = (context) => ({ ...context, savedVote: context.lastVote });
-
 /** §1.2/§8.8 clusterUpdateState: recompute the cached `size` and `size_fail`. */
-const recomputeState: Update = (context) => {
-  const size = computeSize(context);
-  const sizeFail = computeSizeFail(context);
-  return size === context.size && sizeFail === context.sizeFail ? context : { ...context, size, sizeFail };
-};
+const recomputeState: Update = (context) => recomputed(context);
 
 /** Fault (§8.11, §10 channels): my outbound `node->link` to `event.node` is gone for good; replies over it are dropped (§3 branch 7, §4.2). */
 const loseLink: Update = (context, event) => ({ ...context, linkLost: context.linkLost | (1 << (event.node as number)) });
@@ -271,16 +194,8 @@ export const updates = {
   forceFailover,
   manualFailoverTimeout,
   votedTimeExpires,
-  learnFail,
-  nodeAnswers,
-  clearFail,
-  resume,
-  restart,
-  saveConfig,
+  ...faultUpdates,
 };
-
-/** Context updates with params, by name (registered with `assign`). */
-export const paramUpdates = { rememberPhase };
 
 // ---- messages (emit) ----
 
@@ -320,35 +235,5 @@ const requestVotes: Message = (context) => ({
 /** §2.5: the winner's PONG to all nodes (todo BROADCAST_ALL in clusterBeforeSleep). */
 const broadcastPong: Message = (context) => ({ type: 'PONG', to: everyoneElse(context), hdr: headerOf(context) });
 
-/**
- * A paused node stops answering: every peer's failure detector will notice (§6). Only peers
- * that read the FAIL flag are told: replicas (size_fail, their primary), and everyone when
- * I have replicas (§3 branch 5c); for the others the flag would be noise.
- */
-const stopAnswering: Message = (context) => ({ type: 'DOWN', to: names(context, readersOf(context, context.k.me, true)) });
-
-/**
- * §11.7/§15.1 back after a pause or a restart: I answer pings again, a PONG with my header to
- * the peers that were told I stopped answering.
- */
-const answerAgain: Message = (context) => ({ type: 'PONG', to: names(context, readersOf(context, context.k.me, true)), hdr: headerOf(context) });
-
-/**
- * §11.5/§11.6 clusterSendFail after markNodeAsFailing: a failure reporter broadcasts FAIL
- * about `event.node` to the peers that read that flag, over its outbound links; nodes that
- * are not reporters send nothing (§15.2: their own marks stand for the FAIL they received).
- */
-const sendFail: Message = (context, event) => {
-  const j = event.node as number;
-  const to = context.k.reportsFail ? names(context, readersOf(context, j, false) & ~context.linkLost) : NOBODY;
-  return { type: 'FAIL', to, hdr: headerOf(context), node: j };
-};
-
-function names(context: NodeContext, mask: number): string[] {
-  const out: string[] = [];
-  for (let j = 0; j < context.role.length; j++) if (bit(mask, j)) out.push(nodeName(context, j));
-  return out;
-}
-
 /** Outgoing messages by name (registered with `emit`). */
-export const messages = { sendAck, sendUpdate, requestVotes, broadcastPong, stopAnswering, answerAgain, sendFail };
+export const messages = { sendAck, sendUpdate, requestVotes, broadcastPong, ...faultMessages };

@@ -11,7 +11,7 @@ import { NACK_REASON, PHASE, type NodeContext } from './types.ts';
  * §15.1) and `paused` (stopped for good). A replica that wins moves to `voter` and
  * votes in later epochs; a primary whose slots move to another node moves to `candidate`.
  *
- * Guard bodies (guards.ts) and action bodies (actions.ts) each cite the reference section and
+ * Guard bodies (guards.ts) and action bodies (actions.ts, faults.ts) each cite the reference section and
  * the upstream function they mirror; this file only wires them into XState.
  *
  * Abstract time (§10): `after` delays are timer events the explorer may fire whenever their

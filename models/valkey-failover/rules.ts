@@ -62,6 +62,13 @@ export function computeSizeFail(ctx: NodeContext): number {
   return n;
 }
 
+/** clusterUpdateState's recompute (§1.2, §8.8): the context with fresh `size` and `size_fail` (itself when unchanged). */
+export function recomputed(ctx: NodeContext): NodeContext {
+  const size = computeSize(ctx);
+  const sizeFail = computeSizeFail(ctx);
+  return size === ctx.size && sizeFail === ctx.sizeFail ? ctx : { ...ctx, size, sizeFail };
+}
+
 /** `quorum = size / 2 + 1` with the cached size (§2.2). */
 export function quorum(ctx: NodeContext): number {
   return Math.floor(ctx.size / 2) + 1;
