@@ -57,6 +57,19 @@ const files: File[] = [
   ] },
   { file: 'valkey-faults', doc: 'Faults (one dropped message, one lost link): the safety properties hold.', checks: ['nack-4654', 'valkey-legacy'].map((v) => ({
     name: `valkey-faults-${v}`, description: `lossy, ${v}: S1-S5 hold with a drop and a link loss`, preset: 'lossy', variants: [v], expect: [...S14, 'S5', 'W1'] })) },
+  { file: 'valkey-behaviours', doc: 'Pause and resume, FAIL from failure reports, FAIL cleared, restart from nodes.conf (reference §15): the safety properties hold where upstream is safe; a restart that loses an unsaved vote (restart-loses-vote, a deliberate bug) breaks S1.', checks: [
+    { name: 'valkey-pause-resume-4654', description: 'pause-resume, nack-4654: a resumed primary answers the requests queued while it was stopped (old epochs); S1-S4 hold', preset: 'pause-resume', variants: ['nack-4654'], expect: [...S14, 'W1'] },
+    { name: 'valkey-pause-resume-legacy', description: 'pause-resume, valkey-legacy: S1-S4 hold', preset: 'pause-resume', variants: ['valkey-legacy'], expect: ['S1', 'S2', 'S3', 'W1'] },
+    { name: 'valkey-fail-report-4654', description: 'fail-report, nack-4654: FAIL from a reporter in any order against the NACKs; the double subtraction (#4626) is still found', preset: 'fail-report', variants: ['nack-4654'], expect: ['S1', 'S2', 'S3', 'S4', 'W1', 'W2'], traces: ['S4'] },
+    { name: 'valkey-fail-report-4655', description: 'fail-report, nack-4654 + fix-4655: a NACK after FAIL is not counted, a NACK before FAIL is left out of size_fail; S1-S4 hold', preset: 'fail-report', variants: ['nack-4654', 'fix-4655'], expect: [...S14, 'W1', 'W2'] },
+    { name: 'valkey-restart-4654', description: 'restart, nack-4654: a restart keeps lastVoteEpoch (saved before the ACK leaves); S1-S4 hold', preset: 'restart', variants: ['nack-4654'], expect: [...S14, 'W1'] },
+    { name: 'valkey-restart-redis7', description: 'restart, redis-7.0: S1-S3 hold', preset: 'restart', variants: ['redis-7.0'], expect: ['S1', 'S2', 'S3', 'W1'] },
+    { name: 'valkey-restart-loses-vote', description: 'restart, nack-4654 + restart-loses-vote (deliberate bug): two voters forget their votes, two winners in epoch 4', preset: 'restart', variants: ['nack-4654', 'restart-loses-vote'], expect: ['S1', 'W1'], traces: ['S1'] },
+  ] },
+  { file: 'valkey-lead-b', doc: 'Lead (b) of issue 8 (docs/models/valkey-failover.md): on fix-4655 a voter that granted and is FAIL in the candidate\'s view stays in size_fail until its ACK is counted and the state recomputed; a NACK in that window fast-fails a winnable election (S4).', checks: [
+    { name: 'valkey-lead-b-4654', description: 'fail-after-ack, nack-4654: S4 broken (a granted voter counted dead)', preset: 'fail-after-ack', variants: ['nack-4654'], expect: ['S1', 'S2', 'S3', 'S4', 'W1', 'W2'], traces: ['S4'] },
+    { name: 'valkey-lead-b-4655', description: 'fail-after-ack, nack-4654 + fix-4655: FAIL learned from P4 before P1\'s ACK is counted; the NACK of P3 fast-fails with P1\'s vote on its way (S4)', preset: 'fail-after-ack', variants: ['nack-4654', 'fix-4655'], expect: ['S1', 'S2', 'S3', 'S4', 'W1', 'W2'], traces: ['S4'] },
+  ] },
 ];
 const only = process.argv[2];
 // Generated files import defineCheck from the public API.

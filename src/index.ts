@@ -39,6 +39,7 @@ export type { Csr } from './graph/csr.ts';
 
 // src/xstate: compiler and actor systems (section owned by the XState layer)
 export { compileMachine } from './xstate/compile.ts';
+export { HOLD_INPUT_TAG } from './xstate/types.ts';
 export { createActorSystemModel, compileMachineCached } from './xstate/system.ts';
 export { renameBy } from './xstate/rename.ts';
 export type { RenameSchema } from './xstate/rename.ts';

@@ -1,18 +1,20 @@
 import {
   applyClaim,
   bit,
-  computeSize,
-  computeSizeFail,
   headerOf,
   isBestRanked,
   mergeHeaderInto,
   myPrimary,
   nodeIndex,
   nodeName,
+  recomputed,
   shardOwnedBy,
   withAt,
 } from './rules.ts';
+import { faultMessages, faultUpdates } from './faults.ts';
 import { PRIMARY, type Header, type NodeContext, type Outgoing } from './types.ts';
+
+export { paramUpdates } from './faults.ts';
 
 /**
  * The bodies of the node machine's named actions, as pure functions. `machine.ts` registers
@@ -59,7 +61,10 @@ const mergeHeader: Update = (context, event) =>
 const grantVote: Update = (context, event) => {
   const p = context.role[from(event)];
   const voted = context.k.sw.redis7 && p >= 0 ? context.votedRecently | (1 << p) : context.votedRecently;
-  return { ...context, lastVote: context.cur, votedRecently: voted };
+  // §12.3: with `sync` saving the vote is fsynced to nodes.conf before the ACK leaves
+  // (clusterBeforeSleep saves before the write handler runs); the lossy variant saves later.
+  const savedVote = context.k.sw.lossySave ? context.savedVote : context.cur;
+  return { ...context, lastVote: context.cur, votedRecently: voted, savedVote };
 };
 
 /** §4.6: `failover_auth_count += 1` (fix-4655 also sets the sender's acked bit). */
@@ -153,11 +158,7 @@ const markFail: Update = (context, event) => {
 };
 
 /** §1.2/§8.8 clusterUpdateState: recompute the cached `size` and `size_fail`. */
-const recomputeState: Update = (context) => {
-  const size = computeSize(context);
-  const sizeFail = computeSizeFail(context);
-  return size === context.size && sizeFail === context.sizeFail ? context : { ...context, size, sizeFail };
-};
+const recomputeState: Update = (context) => recomputed(context);
 
 /** Fault (§8.11, §10 channels): my outbound `node->link` to `event.node` is gone for good; replies over it are dropped (§3 branch 7, §4.2). */
 const loseLink: Update = (context, event) => ({ ...context, linkLost: context.linkLost | (1 << (event.node as number)) });
@@ -193,6 +194,7 @@ export const updates = {
   forceFailover,
   manualFailoverTimeout,
   votedTimeExpires,
+  ...faultUpdates,
 };
 
 // ---- messages (emit) ----
@@ -233,20 +235,5 @@ const requestVotes: Message = (context) => ({
 /** §2.5: the winner's PONG to all nodes (todo BROADCAST_ALL in clusterBeforeSleep). */
 const broadcastPong: Message = (context) => ({ type: 'PONG', to: everyoneElse(context), hdr: headerOf(context) });
 
-/**
- * A paused node stops answering: every peer's failure detector will notice (§6). Only peers
- * that read the FAIL flag are told: replicas (size_fail, their primary), and everyone when
- * I have replicas (§3 branch 5c); for the others the flag would be noise.
- */
-const stopAnswering: Message = (context) => {
-  const me = context.k.me;
-  const haveReplicas = context.role.includes(me);
-  const to: string[] = [];
-  for (let j = 0; j < context.role.length; j++) {
-    if (j !== me && (haveReplicas || bit(context.k.replicaMask, j))) to.push(nodeName(context, j));
-  }
-  return { type: 'DOWN', to };
-};
-
 /** Outgoing messages by name (registered with `emit`). */
-export const messages = { sendAck, sendUpdate, requestVotes, broadcastPong, stopAnswering };
+export const messages = { sendAck, sendUpdate, requestVotes, broadcastPong, ...faultMessages };

@@ -18,8 +18,14 @@ export interface NodeSpec {
   readonly configEpoch?: number;
   /** `safe_to_join == 0` for the whole behaviour (a primary that just restarted, §1.2). */
   readonly notSafeToJoin?: boolean;
-  /** Fault budget: may pause once (never resumes). */
+  /** Fault budget: may pause once (never comes back unless `mayResume` or `mayRestart`). */
   readonly mayPause?: boolean;
+  /** Fault budget: once paused, may resume with its queued input (needs `mayPause`). */
+  readonly mayResume?: boolean;
+  /** Fault budget: may crash and restart from nodes.conf once (at any moment, or instead of resuming from a pause). */
+  readonly mayRestart?: boolean;
+  /** Failure reporter: hears that a paused node stopped answering and broadcasts FAIL when it marks it. */
+  readonly reportsFail?: boolean;
   /** Fault budget: may lose its outbound link to these nodes, once each. */
   readonly mayLoseLinkTo?: readonly number[];
   /** The operator may run CLUSTER FAILOVER FORCE on this replica once (§2.6). */
@@ -75,6 +81,9 @@ export function validateConfig(config: FailoverConfig): void {
     if (n.replicaOf === undefined && i >= shards) throw bad(`node ${i} is a primary after a replica; list primaries first`);
     if (n.replicaOf !== undefined && (n.replicaOf < 0 || n.replicaOf >= shards)) throw bad(`node ${i} replicates ${n.replicaOf}, which is not a primary`);
   });
+  config.nodes.forEach((n, i) => {
+    if (n.mayResume === true && n.mayPause !== true) throw bad(`nodes[${i}].mayResume needs nodes[${i}].mayPause: only a paused node resumes`);
+  });
   if (!(config.maxEpoch > 0) || !(config.maxElections > 0) || !(config.maxDrops >= 0)) throw bad('bounds must be positive');
 }
 
@@ -114,6 +123,11 @@ export function nodeInput(config: FailoverConfig, variants: VariantSelection, i:
     safeToJoin: spec.notSafeToJoin !== true,
     mayLoseLinks: (spec.mayLoseLinkTo ?? []).reduce((m, j) => m | (1 << j), 0),
     mayPause: spec.mayPause === true,
+    mayResume: spec.mayResume === true,
+    mayRestart: spec.mayRestart === true,
+    reportsFail: spec.reportsFail === true,
+    comebacks: nodes.reduce((m, n, j) => (n.mayResume === true || n.mayRestart === true ? m | (1 << j) : m), 0),
+    reporters: nodes.reduce((m, n, j) => (n.reportsFail === true ? m | (1 << j) : m), 0),
     mayForceFailover: spec.mayForceFailover === true,
   };
   const base: NodeContext = {
@@ -140,6 +154,10 @@ export function nodeInput(config: FailoverConfig, variants: VariantSelection, i:
     mf: false,
     mfUsed: false,
     votedRecently: 0,
+    back: 0,
+    savedVote: 0,
+    faults: 0,
+    resumeTo: 0,
   };
   return { ...base, size: computeSize(base), sizeFail: computeSizeFail(base) };
 }

@@ -31,6 +31,14 @@ export function formatFailoverAction(action: SystemAction, state: SystemState<un
       return `${id} recomputes size/size_fail (clusterUpdateState)`;
     case 'PAUSE':
       return `${id} pauses`;
+    case 'RESUME':
+      return `${id} resumes (its queued input follows)`;
+    case 'RESTART':
+      return `${id} restarts from nodes.conf (lastVoteEpoch ${ctx.savedVote})`;
+    case 'SAVE_CONFIG':
+      return `${id} saves nodes.conf in the background (lastVoteEpoch ${ctx.lastVote})`;
+    case 'CLEAR_FAIL':
+      return `${id} clears FAIL of ${name(event.node ?? -1)} (reachable again)`;
     case 'LINK_LOSS':
       return `${id} loses its link to ${name(event.node ?? -1)}`;
     case 'FORCE_FAILOVER':
@@ -67,7 +75,9 @@ function describe(m: Record<string, unknown>, ctx: NodeContext): string {
     case 'UPDATE':
       return `UPDATE(${(ctx.k.replicaMask >> (m.node as number)) & 1 ? 'R' : 'P'}${m.node} configEpoch ${m.cfg})`;
     case 'PONG':
-      return `PONG(primary of shard ${hdr?.shard}, configEpoch ${hdr?.cfg})`;
+      return hdr?.primary ? `PONG(primary of shard ${hdr.shard}, configEpoch ${hdr.cfg})` : 'PONG(replica)';
+    case 'FAIL':
+      return `FAIL(${(ctx.k.replicaMask >> (m.node as number)) & 1 ? 'R' : 'P'}${m.node})`;
     default:
       return String(m.type);
   }

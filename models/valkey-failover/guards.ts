@@ -1,5 +1,7 @@
 import {
   bit,
+  computeSize,
+  computeSizeFail,
   canFailover as canFailoverRule,
   claimResets,
   isVoting,
@@ -149,6 +151,32 @@ const claimSwitchesRole: Guard = (args) => {
   return false;
 };
 
+// ---- Steps of any node: failure detection, state recompute, faults (§11, §13.4, §15) ----
+
+/** §11.5 markNodeAsFailingIfNeeded: the node is PFAIL in my view (`nodeTimedOut`) and not FAIL yet; the report quorum is abstracted (§11.9). */
+const timedOut: Guard = ({ context, event }) => bit(context.pfail, event.node as number) && !bit(context.fail, event.node as number);
+
+/** §11.7 clearNodeFailureIfNeeded (voting primary): FAIL in my view and it answered again since (the 2 * node_timeout wait is abstract time). */
+const failUndoable: Guard = ({ context, event }) => bit(context.fail & context.back, event.node as number);
+
+/** §8.8/§13.4 clusterUpdateState changes something: the cached `size` or `size_fail` is stale. */
+const sizeStale: Guard = ({ context }) => computeSize(context) !== context.size || computeSizeFail(context) !== context.sizeFail;
+
+/** §2.6 manualFailoverCheckTimeout has something to abort: a manual failover runs. */
+const manualFailoverRunning: Guard = ({ context }) => context.mf;
+
+/** Redis 7.0 `voted_time` (§3 table, §9): I voted for a replica of `event.node` within 2 * node_timeout. */
+const votedTimeRunning: Guard = ({ context, event }) => bit(context.votedRecently, event.node as number);
+
+/** §12.3 best-effort saving: nodes.conf does not have my last vote yet. */
+const voteUnsaved: Guard = ({ context }) => context.savedVote !== context.lastVote;
+
+/** §15.1: this node has a resume or restart budget, so a pause keeps its input queued. */
+const mayComeBack: Guard = ({ context }) => context.k.mayResume || context.k.mayRestart;
+
+/** §15.1: the node was paused in state `params.phase` (a PHASE code). */
+const pausedIn = ({ context }: GuardArgs, params: { phase: number }): boolean => context.resumeTo === params.phase;
+
 /** All named guards, for `setup({ guards })`; replace any with `machine.provide({ guards })`. */
 export const guards = {
   isVotingPrimary,
@@ -168,4 +196,12 @@ export const guards = {
   canFailover,
   startsAtOnce,
   claimSwitchesRole,
+  timedOut,
+  failUndoable,
+  sizeStale,
+  manualFailoverRunning,
+  votedTimeRunning,
+  voteUnsaved,
+  mayComeBack,
+  pausedIn,
 };

@@ -1,15 +1,17 @@
 import { and, assign, emit, not, setup, type AnyStateMachine } from 'xstate';
-import { messages, nackMessage, updates } from './actions.ts';
+import { HOLD_INPUT_TAG } from '../../src/index.ts';
+import { messages, nackMessage, paramUpdates, updates } from './actions.ts';
 import { guards } from './guards.ts';
-import { NACK_REASON, type NodeContext } from './types.ts';
+import { NACK_REASON, PHASE, type NodeContext } from './types.ts';
 
 /**
  * The node statechart: one machine with two role states, `voter` (a primary:
  * clusterSendFailoverAuthIfNeeded, §3) and `candidate` (a replica:
- * clusterHandleReplicaFailover, §2), plus `paused`. A replica that wins moves to `voter` and
+ * clusterHandleReplicaFailover, §2), plus `frozen` (paused with a way back: input held,
+ * §15.1) and `paused` (stopped for good). A replica that wins moves to `voter` and
  * votes in later epochs; a primary whose slots move to another node moves to `candidate`.
  *
- * Guard bodies (guards.ts) and action bodies (actions.ts) each cite the reference section and
+ * Guard bodies (guards.ts) and action bodies (actions.ts, faults.ts) each cite the reference section and
  * the upstream function they mirror; this file only wires them into XState.
  *
  * Abstract time (§10): `after` delays are timer events the explorer may fire whenever their
@@ -43,6 +45,16 @@ const nodeSetup = setup({
     forceFailover: assign(({ context, event }) => updates.forceFailover(context, event)),
     manualFailoverTimeout: assign(({ context, event }) => updates.manualFailoverTimeout(context, event)),
     votedTimeExpires: assign(({ context, event }) => updates.votedTimeExpires(context, event)),
+    learnFail: assign(({ context, event }) => updates.learnFail(context, event)),
+    nodeAnswers: assign(({ context, event }) => updates.nodeAnswers(context, event)),
+    clearFail: assign(({ context, event }) => updates.clearFail(context, event)),
+    resume: assign(({ context, event }) => updates.resume(context, event)),
+    restart: assign(({ context, event }) => updates.restart(context, event)),
+    saveConfig: assign(({ context, event }) => updates.saveConfig(context, event)),
+    /** §15.1: remember the state a pause interrupted (params.phase). */
+    rememberPhase: assign(({ context, event }, params: { phase: number }) => paramUpdates.rememberPhase(context, event, params)),
+    answerAgain: emit(({ context, event }) => messages.answerAgain(context, event) as MachineEvent),
+    sendFail: emit(({ context, event }) => messages.sendFail(context, event) as MachineEvent),
     sendAck: emit(({ context, event }) => messages.sendAck(context, event) as MachineEvent),
     sendUpdate: emit(({ context, event }) => messages.sendUpdate(context, event) as MachineEvent),
     requestVotes: emit(({ context, event }) => messages.requestVotes(context, event) as MachineEvent),
@@ -62,17 +74,26 @@ const schedule = [
   { guard: 'canFailover', target: '#node.candidate.delayed', actions: ['scheduleElection'] },
 ] as const;
 
+/** §15.1 a pause in the state with PHASE code `phase`: input held when the node may come back, else stopped for good. */
+const pause = (phase: number) =>
+  [
+    { guard: 'mayComeBack', target: '#node.frozen', actions: [{ type: 'rememberPhase', params: { phase } }, 'stopAnswering'] },
+    { target: '#node.paused', actions: 'stopAnswering' },
+  ] as const;
+const pausedIn = (phase: number) => ({ type: 'pausedIn' as const, params: { phase } });
+
 const config = {
   id: 'node',
   context: ({ input }: { input: NodeContext }) => input,
-  // Environment steps that apply to any live node, whatever its role.
+  // Steps that apply to any live node, whatever its role (a frozen node is offered none of them and receives nothing).
   on: {
     DOWN: { actions: 'markPfail' },
-    MARK_FAIL: { actions: 'markFail' },
-    UPDATE_STATE: { actions: 'recomputeState' },
+    MARK_FAIL: { guard: 'timedOut', actions: ['markFail', 'sendFail'] },
+    CLEAR_FAIL: { guard: 'failUndoable', actions: 'clearFail' },
+    UPDATE_STATE: { guard: 'sizeStale', actions: 'recomputeState' },
     LINK_LOSS: { actions: 'loseLink' },
-    VOTED_TIME_EXPIRES: { actions: 'votedTimeExpires' },
-    PAUSE: { target: '.paused', actions: 'stopAnswering' },
+    VOTED_TIME_EXPIRES: { guard: 'votedTimeRunning', actions: 'votedTimeExpires' },
+    SAVE_CONFIG: { guard: 'voteUnsaved', actions: 'saveConfig' },
   },
   states: {
     /** A primary: the voter of §3. Refusal branches in upstream order, each with its NACK reason. */
@@ -93,9 +114,12 @@ const config = {
         AUTH_ACK: { actions: 'mergeHeader' },
         AUTH_NACK: { actions: 'mergeHeader' },
         PONG: [
-          { guard: 'claimSwitchesRole', target: '#node.candidate', actions: ['mergeHeader', 'applyPong'] },
-          { actions: ['mergeHeader', 'applyPong'] },
+          { guard: 'claimSwitchesRole', target: '#node.candidate', actions: ['mergeHeader', 'applyPong', 'nodeAnswers'] },
+          { actions: ['mergeHeader', 'applyPong', 'nodeAnswers'] },
         ],
+        FAIL: { actions: ['mergeHeader', 'learnFail'] },
+        PAUSE: pause(PHASE.VOTER),
+        RESTART: { target: '#node.voter', actions: 'restart' },
         UPDATE: [
           { guard: 'claimSwitchesRole', target: '#node.candidate', actions: ['mergeHeader', 'applyUpdate'] },
           { actions: ['mergeHeader', 'applyUpdate'] },
@@ -121,9 +145,13 @@ const config = {
           { actions: 'mergeHeader' },
         ],
         PONG: [
-          { guard: 'claimSwitchesRole', target: '.idle', actions: ['mergeHeader', 'applyPong', 'resetElection'] },
-          { guard: 'claimResetsElection', target: '.idle', actions: ['mergeHeader', 'resetElection', 'applyPong'] },
-          { actions: ['mergeHeader', 'applyPong'] },
+          { guard: 'claimSwitchesRole', target: '.idle', actions: ['mergeHeader', 'applyPong', 'resetElection', 'nodeAnswers'] },
+          { guard: 'claimResetsElection', target: '.idle', actions: ['mergeHeader', 'resetElection', 'applyPong', 'nodeAnswers'] },
+          { actions: ['mergeHeader', 'applyPong', 'nodeAnswers'] },
+        ],
+        FAIL: [
+          { guard: 'claimResetsElection', target: '.idle', actions: ['mergeHeader', 'resetElection', 'learnFail'] },
+          { actions: ['mergeHeader', 'learnFail'] },
         ],
         UPDATE: [
           { guard: 'claimSwitchesRole', target: '.idle', actions: ['mergeHeader', 'applyUpdate', 'resetElection'] },
@@ -131,23 +159,49 @@ const config = {
           { actions: ['mergeHeader', 'applyUpdate'] },
         ],
         FORCE_FAILOVER: { target: '.idle', actions: 'forceFailover' },
-        MF_TIMEOUT: { actions: 'manualFailoverTimeout' },
+        // §15.4 a crash and restart too quick for failure detection: the election starts afresh.
+        RESTART: { target: '.idle', actions: 'restart' },
+        MF_TIMEOUT: { guard: 'manualFailoverRunning', actions: 'manualFailoverTimeout' },
       },
       states: {
         /** `failover_auth_time == 0`: no election, or one that was reset (§2.5). */
-        idle: { on: { HANDLE_FAILOVER: schedule } },
+        idle: { on: { HANDLE_FAILOVER: schedule, PAUSE: pause(PHASE.IDLE) } },
         /** Scheduled, `now < failover_auth_time` (§2.4 step 6, WAITING_DELAY). */
-        delayed: { after: { electionDelay: { target: 'waiting', actions: ['startElection', 'requestVotes'] } } },
+        delayed: { on: { PAUSE: pause(PHASE.DELAYED) }, after: { electionDelay: { target: 'waiting', actions: ['startElection', 'requestVotes'] } } },
         /** Request sent, within auth_timeout (§2.4 step 9, WAITING_VOTES). */
         waiting: {
-          on: { HANDLE_FAILOVER: { guard: 'quorumReached', target: '#node.voter', actions: ['winElection', 'broadcastPong'] } },
+          on: {
+            HANDLE_FAILOVER: { guard: 'quorumReached', target: '#node.voter', actions: ['winElection', 'broadcastPong'] },
+            PAUSE: pause(PHASE.WAITING),
+          },
           after: { authTimeout: 'expired' },
         },
         /** `auth_age > auth_timeout` (§2.4 step 7, EXPIRED); a new election after auth_retry_time. */
-        expired: { after: { authRetry: schedule } },
+        expired: { on: { PAUSE: pause(PHASE.EXPIRED) }, after: { authRetry: schedule } },
       },
     },
-    /** Paused for good (fault budget): handles nothing. */
+    /**
+     * Paused with a way back (§15.1): the process reads nothing, so messages to it wait in
+     * their channels (HOLD_INPUT_TAG); RESUME goes back where it was, RESTART reloads
+     * nodes.conf (§15.4). Both answer pings again.
+     */
+    frozen: {
+      tags: [HOLD_INPUT_TAG],
+      on: {
+        RESUME: [
+          { guard: pausedIn(PHASE.VOTER), target: '#node.voter', actions: ['resume', 'answerAgain'] },
+          { guard: pausedIn(PHASE.IDLE), target: '#node.candidate.idle', actions: ['resume', 'answerAgain'] },
+          { guard: pausedIn(PHASE.DELAYED), target: '#node.candidate.delayed', actions: ['resume', 'answerAgain'] },
+          { guard: pausedIn(PHASE.WAITING), target: '#node.candidate.waiting', actions: ['resume', 'answerAgain'] },
+          { guard: pausedIn(PHASE.EXPIRED), target: '#node.candidate.expired', actions: ['resume', 'answerAgain'] },
+        ],
+        RESTART: [
+          { guard: pausedIn(PHASE.VOTER), target: '#node.voter', actions: ['restart', 'answerAgain'] },
+          { target: '#node.candidate.idle', actions: ['restart', 'answerAgain'] },
+        ],
+      },
+    },
+    /** Paused for good (a fault budget without a way back): handles nothing, its input is lost with it. */
     paused: { type: 'final' },
   },
 } as const;

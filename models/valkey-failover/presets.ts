@@ -101,6 +101,41 @@ export const PRESETS: readonly FailoverConfig[] = [
     maxElections: 1,
     maxDrops: 0,
   },
+  {
+    name: 'pause-resume',
+    description: 'faults (§15.1, §15.3): 3 primaries, R3 of P0 (P0 down); P1 may pause and resume, answering the requests that waited in its socket; R3 learns and clears P1 FAIL',
+    nodes: [{ down: true }, { mayPause: true, mayResume: true }, {}, { replicaOf: 0 }],
+    failKnown: true,
+    maxEpoch: 6,
+    maxElections: 2,
+    maxDrops: 0,
+  },
+  {
+    name: 'fail-report',
+    description: 'nack-then-fail with a failure reporter (§15.2): P4 hears that P1 stopped answering and broadcasts FAIL, so R5 can learn P1 FAIL before P1\'s NACK',
+    nodes: [{}, { notSafeToJoin: true, mayPause: true }, { notSafeToJoin: true }, { legacyWhenMixed: true }, { reportsFail: true }, { replicaOf: 0, mayForceFailover: true }],
+    maxEpoch: 8,
+    maxElections: 1,
+    maxDrops: 0,
+  },
+  {
+    name: 'fail-after-ack',
+    description: 'lead (b) (§15.2): 5 primaries, R5 of P0 via CLUSTER FAILOVER FORCE; P2 and P3 NACK (not safe to join); P1 may pause after its ACK, P4 reports it FAIL, so R5 can learn P1 FAIL before counting its ACK',
+    nodes: [{}, { mayPause: true }, { notSafeToJoin: true }, { notSafeToJoin: true }, { reportsFail: true }, { replicaOf: 0, mayForceFailover: true }],
+    maxEpoch: 8,
+    maxElections: 1,
+    maxDrops: 0,
+  },
+  {
+    name: 'restart',
+    description: 'faults (§15.4): P0 down, its replicas R3 and R4 start together (delay 0); P1 and P2 may each crash and restart from nodes.conf once, requests to them still on the way',
+    nodes: [{ down: true }, { mayRestart: true }, { mayRestart: true }, { replicaOf: 0 }, { replicaOf: 0 }],
+    failKnown: true,
+    zeroDelay: true,
+    maxEpoch: 4,
+    maxElections: 1,
+    maxDrops: 0,
+  },
 ];
 
 /** The preset named `name`, or undefined. */

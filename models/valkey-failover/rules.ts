@@ -62,6 +62,13 @@ export function computeSizeFail(ctx: NodeContext): number {
   return n;
 }
 
+/** clusterUpdateState's recompute (§1.2, §8.8): the context with fresh `size` and `size_fail` (itself when unchanged). */
+export function recomputed(ctx: NodeContext): NodeContext {
+  const size = computeSize(ctx);
+  const sizeFail = computeSizeFail(ctx);
+  return size === ctx.size && sizeFail === ctx.sizeFail ? ctx : { ...ctx, size, sizeFail };
+}
+
 /** `quorum = size / 2 + 1` with the cached size (§2.2). */
 export function quorum(ctx: NodeContext): number {
   return Math.floor(ctx.size / 2) + 1;
@@ -185,4 +192,21 @@ export function applyClaim(ctx: NodeContext, sender: number, epoch: number, shar
   const lostMine = old === me || old === p;
   if (!lostMine || next.owner.includes(old)) return { ctx: next, switched: false };
   return { ctx: { ...next, role: withAt(next.role, me, sender), mf: false }, switched: true };
+}
+
+/**
+ * The nodes, other than me and `j`, that read `j`'s PFAIL/FAIL flag in my view: replicas
+ * (size_fail, their primary, §1.2, §2.4 step 1), and everyone when `j` has replicas (§3
+ * branch 5c). The model sends the failure detector's evidence (DOWN), FAIL and the answer
+ * after a pause (PONG) only to them and to the failure reporters (§15.2); for the others the
+ * flag is noise.
+ */
+export function readersOf(ctx: NodeContext, j: number, alsoReporters: boolean): number {
+  const hasReplicas = ctx.role.includes(j);
+  let mask = 0;
+  for (let i = 0; i < ctx.role.length; i++) {
+    if (i === j || i === ctx.k.me) continue;
+    if (hasReplicas || bit(ctx.k.replicaMask, i) || (alsoReporters && bit(ctx.k.reporters, i))) mask |= 1 << i;
+  }
+  return mask;
 }

@@ -25,6 +25,11 @@ export interface Switches {
   readonly redis7: boolean;
   /** Start delay forced to 0 (DEBUG CLUSTER-FAILOVER-DELAY 0, §2.2): schedule and send in one call. */
   readonly zeroDelay: boolean;
+  /**
+   * Deliberate bug `restart-loses-vote` (§12.3 best-effort saving, §15.4): a grant is not on
+   * disk until a later SAVE_CONFIG step, so a restart in between forgets it.
+   */
+  readonly lossySave: boolean;
 }
 
 /** Static facts of one node that never change during a behaviour (shared by identity). */
@@ -37,8 +42,18 @@ export interface NodeStatic {
   readonly safeToJoin: boolean;
   /** Bit k: this node may lose its outbound link to node k once (fault budget). */
   readonly mayLoseLinks: number;
-  /** This node may pause once (fault budget); a paused node never resumes. */
+  /** This node may pause once (fault budget); without a resume or restart budget it never comes back. */
   readonly mayPause: boolean;
+  /** A paused node may resume once, with its queued input intact (fault budget, §15.1). */
+  readonly mayResume: boolean;
+  /** May crash and restart once from what it persisted, at any moment or from a pause (fault budget, §15.4). */
+  readonly mayRestart: boolean;
+  /** Bit k: node k is a failure reporter (its `reportsFail`); a pausing node tells them too. */
+  readonly reporters: number;
+  /** Bit k: node k has a resume or restart budget, so it may answer again after a pause (§15.3). */
+  readonly comebacks: number;
+  /** Failure reporter: learns that a paused node stopped answering and broadcasts FAIL when it marks it (§11.5, §11.6, §15.2). */
+  readonly reportsFail: boolean;
   /** The operator may run CLUSTER FAILOVER FORCE on this replica once (§2.6). */
   readonly mayForceFailover: boolean;
 }
@@ -95,7 +110,21 @@ export interface NodeContext {
   readonly mfUsed: boolean;
   /** Redis 7.0 `voted_time`: bitmask of primaries for whose replicas I voted within 2 * node_timeout. */
   readonly votedRecently: number;
+  /** Bitmask: nodes I suspected (PFAIL or FAIL) that answered again with a PONG (§11.7, §15.3). */
+  readonly back: number;
+  /** `lastVoteEpoch` as in nodes.conf (§12.1); equal to {@link lastVote} unless saving is lossy. */
+  readonly savedVote: number;
+  /** Fault budgets used: {@link FAULT}. */
+  readonly faults: number;
+  /** While paused: the state to resume in ({@link PHASE}); 0 otherwise. */
+  readonly resumeTo: number;
 }
+
+/** Bits of {@link NodeContext.faults}. */
+export const FAULT = { PAUSED: 1, RESUMED: 2, RESTARTED: 4 } as const;
+
+/** Codes of {@link NodeContext.resumeTo}: the state a paused node was in. */
+export const PHASE = { VOTER: 1, IDLE: 2, DELAYED: 3, WAITING: 4, EXPIRED: 5 } as const;
 
 /** The cluster-bus header as of the message's creation (§1.3, §2.4 step 8, §10). */
 export interface Header {
@@ -142,6 +171,8 @@ export type BusMessage =
   | { readonly type: 'AUTH_NACK'; readonly hdr: Header; readonly epoch: number; readonly reason: number }
   | { readonly type: 'UPDATE'; readonly hdr: Header; readonly node: number; readonly cfg: number; readonly shard: number }
   | { readonly type: 'PONG'; readonly hdr: Header }
+  /** §11.6 clusterSendFail: `node` is FAIL (broadcast by the node that marked it). */
+  | { readonly type: 'FAIL'; readonly hdr: Header; readonly node: number }
   /** Not a packet: the failure detector's evidence that the sender stopped answering (§6 PFAIL). */
   | { readonly type: 'DOWN' };
 
@@ -151,6 +182,10 @@ export type EnvironmentEvent =
   | { readonly type: 'MARK_FAIL'; readonly node: number }
   | { readonly type: 'UPDATE_STATE' }
   | { readonly type: 'PAUSE' }
+  | { readonly type: 'RESUME' }
+  | { readonly type: 'RESTART' }
+  | { readonly type: 'SAVE_CONFIG' }
+  | { readonly type: 'CLEAR_FAIL'; readonly node: number }
   | { readonly type: 'LINK_LOSS'; readonly node: number }
   | { readonly type: 'FORCE_FAILOVER' }
   | { readonly type: 'MF_TIMEOUT' }

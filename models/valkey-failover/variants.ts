@@ -15,6 +15,10 @@ export const VARIANTS = [
   { name: 'fix-4700', description: 'PR #4700: count only REQ_EPOCH_OLD, ALREADY_VOTED and STALE_CONFIG NACKs' },
   { name: 'mixed', description: "mixed-version cluster: the preset's legacy nodes neither send nor handle NACK" },
   {
+    name: 'restart-loses-vote',
+    description: 'deliberate bug: best-effort saving; a restart before the background save forgets the last vote (§12.3, §15.4)',
+  },
+  {
     name: 'bounded-delay',
     description: 'timing assumption, not a protocol change: no bus message is still in flight when auth_retry_time has passed',
   },
@@ -37,12 +41,14 @@ export interface VariantSelection {
   readonly mixed: boolean;
   /** Timing assumption: a retry never overtakes a message of the previous election. */
   readonly boundedDelay: boolean;
+  /** Deliberate bug: a restart can lose a vote that was not saved yet. */
+  readonly lossySave: boolean;
   /** Canonical label, e.g. `nack-4654,fix-4655`. */
   readonly label: string;
 }
 
 /**
- * Validates a variant list (`bounded-delay` is a timing assumption that combines with all). No base given means `nack-4654`. Throws SV403 for an unknown
+ * Validates a variant list (`bounded-delay` is a timing assumption and `restart-loses-vote` a deliberate bug; both combine with all). No base given means `nack-4654`. Throws SV403 for an unknown
  * name, two bases, or an add-on that the base does not have (fix-4700 and mixed need NACK,
  * nothing combines with redis-7.0).
  */
@@ -58,15 +64,16 @@ export function resolveVariants(names: readonly string[]): VariantSelection {
   const fix4700 = names.includes('fix-4700');
   const mixed = names.includes('mixed');
   const boundedDelay = names.includes('bounded-delay');
+  const lossySave = names.includes('restart-loses-vote');
   const nack = base === 'nack-3833' || base === 'nack-4654';
   if (base === 'redis-7.0' && (fix4655 || fix4700 || mixed)) {
-    throw splitvoteError('SV403', 'redis-7.0 combines with no protocol add-on (only bounded-delay); use valkey-legacy or a nack-* base');
+    throw splitvoteError('SV403', 'redis-7.0 combines with no protocol add-on (only bounded-delay and restart-loses-vote); use valkey-legacy or a nack-* base');
   }
   if (!nack && (fix4700 || mixed)) throw splitvoteError('SV403', `${fix4700 ? 'fix-4700' : 'mixed'} needs a NACK base (nack-3833 or nack-4654)`);
-  const label = [base, fix4655 ? 'fix-4655' : '', fix4700 ? 'fix-4700' : '', mixed ? 'mixed' : '', boundedDelay ? 'bounded-delay' : '']
+  const label = [base, fix4655 ? 'fix-4655' : '', fix4700 ? 'fix-4700' : '', mixed ? 'mixed' : '', lossySave ? 'restart-loses-vote' : '', boundedDelay ? 'bounded-delay' : '']
     .filter((x) => x !== '')
     .join(',');
-  return { base, fix4655, fix4700, mixed, boundedDelay, label };
+  return { base, fix4655, fix4700, mixed, boundedDelay, lossySave, label };
 }
 
 /** The switches of one node: `legacyNode` is true for the preset's old-version nodes under `mixed`. */
@@ -79,5 +86,6 @@ export function switchesFor(selection: VariantSelection, legacyNode: boolean, ze
     fix4700: selection.fix4700,
     redis7: selection.base === 'redis-7.0',
     zeroDelay,
+    lossySave: selection.lossySave,
   };
 }

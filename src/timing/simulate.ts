@@ -39,9 +39,10 @@ export interface TimedRun<TGhost, TClock> {
  *   `max(send time + latency, delivery time of the message before it on the link)`, so every
  *   directed link stays FIFO. Only a link's head message is in the queue.
  * - Actor events (environment events, `after` timers): after each step of an actor, all its
- *   enabled events are re-timed with {@link Timing.due} and its earliest one is queued (ties
- *   within the actor in `actorEvents` order); other actors keep their schedule. An event that
- *   turns out not to apply is set aside until the actor next changes.
+ *   offered events are re-timed with {@link Timing.due} and its earliest one whose transition is
+ *   enabled is queued (ties within the actor in `actorEvents` order); other actors keep their
+ *   schedule. An event that turns out not to apply when it is due is set aside until the
+ *   actor next changes.
  * - Ties between equal times are broken by a random key drawn when the entry is queued, then
  *   by queue order: deterministic for a given seed.
  *
@@ -92,7 +93,9 @@ export function runTimed<TGhost, TClock>(model: ActorSystemModel<TGhost>, timing
       const action = scratch[i] as Extract<SystemAction, { kind: 'event' }>;
       if (blocked[actor].includes(action.event)) continue;
       const at = timing.due(actor, action.event, state, clock, since);
-      if (at !== undefined && at < bestTime) {
+      // An event no transition takes now is not planned (the statechart's guards decide):
+      // the environment offers events whether or not they apply.
+      if (at !== undefined && at < bestTime && model.next(state, action) !== undefined) {
         best = action;
         bestTime = at;
       }

@@ -4,7 +4,7 @@ import { buildEntry, buildOutcome, compileParts, type Chain, type Entry, type Ou
 import { isDoneConfiguration } from './microstep.ts';
 import { emittedOf } from './reference.ts';
 import { enumerateConfigurations, indexNodes, labelOfValue, nodesOfValue, valueOfConfiguration } from './stateTree.ts';
-import type { CompiledMachine, MachineContext, StepResult, TimerEvent } from './types.ts';
+import { HOLD_INPUT_TAG, type CompiledMachine, type MachineContext, type StepResult, type TimerEvent } from './types.ts';
 
 const NO_EVENTS: readonly EventObject[] = Object.freeze([]);
 
@@ -40,6 +40,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   const labels = values.map(labelOfValue);
   const activeIds = configs.map((c) => Object.freeze(c.map((i) => table.nodes[i].id)));
   const done = activeSets.map((s) => isDoneConfiguration(machine.root, new Set([...s].map((i) => table.nodes[i]))));
+  const holdsInput = configs.map((c) => c.some((j) => table.nodes[j].tags.includes(HOLD_INPUT_TAG)));
   const timers = configs.map((c, i) => (done[i] ? [] : timersOf(machine, c.map((j) => table.nodes[j]))));
 
   const eventTypes = [...new Set(parts.infos.map((t) => t.eventType))];
@@ -123,6 +124,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     labels,
     activeIds,
     done,
+    holdsInput,
     timers,
     eventTypes,
     transitions: parts.infos,

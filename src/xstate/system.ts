@@ -20,7 +20,8 @@ const NO_MESSAGES: readonly Message[] = Object.freeze([]);
  *   context), one channel per directed link `from * n + to`, the drop budget left, the ghost.
  *   States are immutable and share everything that a step does not change.
  * - Actions, in this fixed order: for each link in index order a delivery (FIFO: the head
- *   only; unordered: every message); for each actor its environment events, then its timer
+ *   only; unordered: every message), unless the receiver is in a state tagged
+ *   `HOLD_INPUT_TAG` (then its messages wait); for each actor its environment events, then its timer
  *   events (`after` delays, enabled while their state is active); then, while drops are left,
  *   a drop per link (FIFO: the head; unordered: every message).
  * - `next`: a delivery pops the message and hands it to the receiver as the event (a message
@@ -64,6 +65,8 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
   };
 
   const initStates = (): SystemState<TGhost>[] => [core.initial()];
+  // An actor in a state tagged HOLD_INPUT_TAG takes no deliveries (drops still apply).
+  const holds = (state: SystemState<TGhost>, actor: number): boolean => compiled[actor].holdsInput[state.actors[actor].config];
 
   // One actor's environment events, then its timer events: the part of `actions` a timed
   // simulation recomputes after that actor's step.
@@ -79,7 +82,7 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
     const channels = state.channels;
     for (let link = 0; link < channels.length; link++) {
       const length = channels[link].length;
-      if (length === 0) continue;
+      if (length === 0 || holds(state, link % n)) continue;
       if (ordered) out.push(cached('deliver', link, 0));
       else for (let i = 0; i < length; i++) out.push(cached('deliver', link, i));
     }
@@ -113,6 +116,7 @@ export function createActorSystemModel<TGhost = undefined>(options: SystemOption
       return finish(dropped, action, -1, message, undefined, undefined, NO_MESSAGES);
     }
     const i = action.link % n;
+    if (holds(state, i)) return undefined;
     const before = state.actors[i];
     const result = stepActor(i, before, message);
     // A message the receiver ignores is consumed all the same.

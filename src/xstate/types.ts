@@ -25,6 +25,12 @@ import type { Property } from '../core/property.ts';
  *   such a snapshot XState's `transition()` agrees exactly (the differential test checks it).
  */
 
+/**
+ * State tag that stops deliveries to an actor while the state is active (a paused process
+ * keeps its input queued); environment and timer events still apply.
+ */
+export const HOLD_INPUT_TAG = 'hold-input';
+
 /** A message in flight: an event emitted by one actor, addressed to others. */
 export interface Message extends EventObject {
   /** Sender actor id, stamped by the system when the message is sent. */
@@ -130,6 +136,12 @@ export interface CompiledMachine {
   readonly activeIds: readonly (readonly string[])[];
   /** True when the configuration is a top-level final state: the machine is done and ignores events. */
   readonly done: readonly boolean[];
+  /**
+   * True when some active state of the configuration carries the tag {@link HOLD_INPUT_TAG}:
+   * the actor reads no messages, so deliveries to it are not offered and its messages wait in
+   * their channels (the socket buffer of a stopped process) until it leaves that state.
+   */
+  readonly holdsInput: readonly boolean[];
   /** Timer events enabled in each configuration, in document order of their states. */
   readonly timers: readonly (readonly TimerEvent[])[];
   /** Every event type some transition listens to (including timer events). */

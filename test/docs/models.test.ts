@@ -28,3 +28,16 @@ describe('the annotated walk-through in docs/models/valkey-failover.md', () => {
     expect(labels).toEqual(pinned);
   });
 });
+
+describe('the lead (b) trace in docs/models/valkey-failover.md', () => {
+  test('follows the pinned fix-4655 counterexample step by step', async () => {
+    const { checks } = await import('../../checks/valkey-lead-b.check.ts');
+    const check = checks.find((c: { name: string }) => c.name === 'valkey-lead-b-4655')!;
+    const pinned = check.traces!['S4 a fast-fail happens only when quorum is out of reach'];
+    const text = readFileSync('docs/models/valkey-failover.md', 'utf8');
+    const block = text.slice(text.indexOf('## Lead (b)')).split('```')[1];
+    const labels = [...block.matchAll(/^[ \t]*\d+ (.+?)(?:[ \t]{2,}.*)?$/gm)].map((m) => m[1]);
+    expect(labels).toEqual(pinned);
+  });
+});
+

@@ -81,7 +81,7 @@ describe('statechart drawings', () => {
   test('--state draws one subtree: outside targets become stubs, ancestors\' events are listed', () => {
     const voter = buildChart('node:voter', machinesOf(failover)[0].compiled, 'voter');
     expect(voter.stateIds).toEqual(['node.voter']);
-    expect(voter.inherited.map((t) => t.event)).toContain('PAUSE');
+    expect(voter.inherited.map((t) => t.event)).toContain('LINK_LOSS');
     const dot = statechartToDot([voter]);
     expect(dot).toContain('label="→ candidate"');
     expect(dot).toContain('also handles, from its ancestors: DOWN, MARK_FAIL');

@@ -57,6 +57,11 @@ describe('the packed engine of an actor system', { timeout: 120_000 }, () => {
     ...['stale-nack', 'storm', 'stale-config', 'nack-then-fail', 'lossy'].map(
       (preset): [string, () => ActorSystemModel<unknown>] => [`failover ${preset}`, () => failover.create({ preset, variants: failover.defaultVariants }) as ActorSystemModel<unknown>],
     ),
+    // Held input (a frozen node), FAIL broadcasts, restarts.
+    ...['pause-resume', 'restart'].map(
+      (preset): [string, () => ActorSystemModel<unknown>] => [`failover ${preset}`, () => failover.create({ preset, variants: failover.defaultVariants }) as ActorSystemModel<unknown>],
+    ),
+    ['failover fail-report, stopped at exactly 8,000 states', () => failover.create({ preset: 'fail-report', variants: ['nack-4654'] }) as ActorSystemModel<unknown>, { maxStates: 8_000 }],
     ['failover stale-nack on nack-3833', () => failover.create({ preset: 'stale-nack', variants: ['nack-3833'] }) as ActorSystemModel<unknown>],
     ['failover minimal, stopped at exactly 8,000 states', () => failover.create({ preset: 'minimal', variants: ['nack-4654'] }) as ActorSystemModel<unknown>, { maxStates: 8_000 }],
   ];

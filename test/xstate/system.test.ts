@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { assign, emit, setup, type EventObject } from 'xstate';
 import { Hasher } from '../../src/core/hasher.ts';
 import { createActorSystemModel } from '../../src/xstate/system.ts';
+import { HOLD_INPUT_TAG } from '../../src/xstate/types.ts';
 import type { ActorSystemModel, Monitor, SystemAction, SystemOptions, SystemState } from '../../src/xstate/types.ts';
 import { createTwoPhaseCommitModel } from '../../models/two-phase-commit/model.ts';
 
@@ -135,6 +136,35 @@ describe('createActorSystemModel', () => {
     expect(before.channels[1]).toHaveLength(1);
     expect(after.channels[1]).toHaveLength(0);
     expect(model.label(after, 'B')).toBe('deaf');
+  });
+
+  test('an actor in a state tagged hold-input takes no deliveries: its messages wait in order until it leaves that state', () => {
+    const sleeper = setup({
+      types: {} as { context: { got: readonly string[] }; events: Ev },
+      actions: { record: assign({ got: ({ context, event }) => [...context.got, event.type] }) },
+    }).createMachine({
+      id: 'sleeper',
+      context: { got: [] },
+      initial: 'asleep',
+      states: {
+        asleep: { tags: [HOLD_INPUT_TAG], on: { WAKE: 'awake', M1: { actions: 'record' } } },
+        awake: { on: { M1: { actions: 'record' }, M2: { actions: 'record' } } },
+      },
+    });
+    const model = createActorSystemModel<unknown>({
+      name: 'held',
+      actors: [
+        { id: 'A', machine: sender, environment: () => [{ type: 'SEND' }] },
+        { id: 'B', machine: sleeper, environment: () => [{ type: 'WAKE' }] },
+      ],
+    });
+    const sent = walk(model, 'A: SEND');
+    expect(sent.channels[1].map((m) => m.type)).toEqual(['HELLO', 'M1', 'M2']);
+    expect(labels(model, sent)).toEqual(['A: SEND', 'B: WAKE']);
+    expect(model.next(sent, { kind: 'deliver', link: 1, index: 0 })).toBeUndefined();
+    const woken = walk(model, 'A: SEND', 'B: WAKE', 'B receives HELLO from A', 'B receives M1 from A', 'B receives M2 from A');
+    expect((woken.actors[1].context as { got: string[] }).got).toEqual(['M1', 'M2']);
+    expect(model.compiled[1].holdsInput).toEqual([true, false]);
   });
 
   test('an environment or timer event with no enabled transition has no successor', () => {

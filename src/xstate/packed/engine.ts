@@ -239,6 +239,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
         const memo = local ? (dropGhosts[message] ??= new Map()) : undefined;
         runMonitor(v, memo, arg, core.linkAction('drop', x, arg), -1, event, undefined, undefined, NO_MESSAGES);
       } else {
+        if (compiled[i].holdsInput[t.locals.values[local].config]) return NEXT_NONE;
         const outcome = outcomeOf(i, local, message);
         const before = t.locals.values[local];
         if (outcome.after >= 0) {
@@ -274,6 +275,7 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
 
   const raw = new Int32Array(2);
   const boxes: Int32Array[] = new Array(n);
+  const held = new Uint8Array(n);
   const reduction = amplePlanner(core, t, layout);
   return {
     width,
@@ -289,9 +291,10 @@ export function createPackedSystem<TGhost>(core: SystemCore<TGhost>, perms?: rea
     },
     actions: (words, offset, out) => {
       for (let to = 0; to < n; to++) boxes[to] = t.inboxes.values[words[offset + INBOX + to]];
+      for (let to = 0; to < n; to++) held[to] = compiled[to].holdsInput[t.locals.values[words[offset + LOCAL + to]].config] ? 1 : 0;
       for (let link = 0; link < n * n; link++) {
         const channel = boxes[link % n][Math.floor(link / n)];
-        if (channel === 0) continue;
+        if (channel === 0 || held[link % n] === 1) continue;
         if (ordered) out.push(DELIVER | (link << 2), 0);
         else for (let m = 0; m < t.channels.values[channel].length; m++) out.push(DELIVER | (link << 2), m);
       }

@@ -27,17 +27,19 @@ export interface Happened {
 export function timedRun(s: TimedScenario, variants: readonly string[], seed: number): Happened[] {
   const setup = timedFailoverModel(s, variants);
   const inner = setup.model;
-  let label = '';
-  // The same model, with a `next` that remembers the label of the step it takes.
+  // The same model, with a `next` that remembers the label of each successor it builds (the
+  // simulation also calls `next` to see whether an event applies, so the label goes with the state).
+  const labels = new WeakMap<object, string>();
   const model = {
     ...inner,
     next: (state: SystemState<Ghost>, action: SystemAction) => {
-      label = inner.formatAction!(action, state);
-      return inner.next(state, action);
+      const next = inner.next(state, action);
+      if (next !== undefined) labels.set(next, inner.formatAction!(action, state));
+      return next;
     },
   };
   const out: Happened[] = [];
-  runTimed(model, setup.timing, { random: new Random(seed), maxTime: 1e7, onStep: (step) => (out.push({ t: step.now, label }), false) });
+  runTimed(model, setup.timing, { random: new Random(seed), maxTime: 1e7, onStep: (step, state) => (out.push({ t: step.now, label: labels.get(state) ?? '' }), false) });
   return out;
 }
 
