@@ -1,7 +1,7 @@
 import { defineCheck } from '../src/index.ts';
 
 /**
- * Pause and resume, FAIL from failure reports, FAIL cleared, restart from nodes.conf (reference §15): the safety properties hold where upstream is safe; a restart that loses an unsaved vote (restart-loses-vote, a deliberate bug) breaks S1.
+ * Pause and resume, FAIL from failure reports, FAIL cleared, restart from nodes.conf (reference §15): the safety properties hold where upstream is safe; a restart that loses an unsaved vote (restart-loses-vote, a deliberate bug) breaks S1, and S3 (judged from the grants sent, not from the forgotten lastVoteEpoch) sees the second grant.
  * Counts and traces are pinned from real runs (generated, then reviewed); a drift means the model changed.
  */
 export const checks = [
@@ -20,8 +20,8 @@ export const checks = [
       "S4 a fast-fail happens only when quorum is out of reach": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 1278,
-    "transitions": 4156
+    "states": 2013,
+    "transitions": 6573
   }),
   defineCheck({
     "name": "valkey-pause-resume-legacy",
@@ -37,8 +37,8 @@ export const checks = [
       "S3 a voter grants at most once per epoch": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 1278,
-    "transitions": 4156
+    "states": 2013,
+    "transitions": 6573
   }),
   defineCheck({
     "name": "valkey-fail-report-4654",
@@ -56,8 +56,8 @@ export const checks = [
       "W1 a promotion happens": "witnessed",
       "W2 a fast-fail happens": "witnessed"
     },
-    "states": 27535,
-    "transitions": 139289,
+    "states": 29819,
+    "transitions": 149027,
     "traces": {
       "S4 a fast-fail happens only when quorum is out of reach": [
         "operator runs CLUSTER FAILOVER FORCE on R5",
@@ -90,8 +90,8 @@ export const checks = [
       "W1 a promotion happens": "witnessed",
       "W2 a fast-fail happens": "not-witnessed"
     },
-    "states": 25775,
-    "transitions": 129990
+    "states": 27681,
+    "transitions": 138078
   }),
   defineCheck({
     "name": "valkey-restart-4654",
@@ -139,10 +139,11 @@ export const checks = [
     ],
     "expect": {
       "S1 at most one promotion per election epoch": "violated",
+      "S3 a voter grants at most once per epoch": "violated",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 167404,
-    "transitions": 850600,
+    "states": 170804,
+    "transitions": 864840,
     "traces": {
       "S1 at most one promotion per election epoch": [
         "R3 starts election for epoch 4 at once",
@@ -159,6 +160,13 @@ export const checks = [
         "P2 receives AUTH_REQUEST(epoch 4) from R4",
         "R4 receives AUTH_ACK(epoch 4) from P2",
         "R4 wins the election for epoch 4 (failover_auth_count 2)"
+      ],
+      "S3 a voter grants at most once per epoch": [
+        "R3 starts election for epoch 4 at once",
+        "P1 receives AUTH_REQUEST(epoch 4) from R3",
+        "P1 restarts from nodes.conf (lastVoteEpoch 0)",
+        "R4 starts election for epoch 4 at once",
+        "P1 receives AUTH_REQUEST(epoch 4) from R4"
       ]
     }
   }),

@@ -21,8 +21,8 @@ export const checks = [
       "W1 a promotion happens": "witnessed",
       "W2 a fast-fail happens": "witnessed"
     },
-    "states": 26385,
-    "transitions": 135153,
+    "states": 28749,
+    "transitions": 145225,
     "traces": {
       "S4 a fast-fail happens only when quorum is out of reach": [
         "operator runs CLUSTER FAILOVER FORCE on R5",
@@ -57,8 +57,8 @@ export const checks = [
       "W1 a promotion happens": "witnessed",
       "W2 a fast-fail happens": "witnessed"
     },
-    "states": 25351,
-    "transitions": 128859,
+    "states": 27433,
+    "transitions": 137501,
     "traces": {
       "S4 a fast-fail happens only when quorum is out of reach": [
         "operator runs CLUSTER FAILOVER FORCE on R5",

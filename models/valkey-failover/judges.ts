@@ -139,13 +139,15 @@ function onRequest(g: Ghost, me: number, c: number, e: number, sent: readonly Me
 }
 
 /**
- * Votes candidate `me` can still get: shards whose claimed owner is up and not in
- * `unavailable`. Its own shard counts only while the claim there is the one its request
+ * Votes candidate `me` can still get: shards whose claimed owner already granted `me` this
+ * epoch, or is up and not in `unavailable`. Its own shard counts only while the claim there is the one its request
  * named (its primary, which may vote under FORCEACK); a newer claim there (a sibling won)
  * is refused by that owner with STALE_CONFIG (§3 branch 6).
  */
 function reachable(f: JudgeFacts, g: Ghost, me: number, unavailable: number): number {
-  const out = unavailable | f.down | g.paused;
+  // A grant already sent to `me` in this epoch is on the wire and will be counted (FIFO, no
+  // loss unless a drop is budgeted), so its voter is reachable even if it stopped since (lead (b)).
+  const out = (unavailable | f.down | g.paused) & ~g.grants[me];
   const own = f.shardOf[me];
   let n = 0;
   for (let s = 0; s < g.owner.length; s++) {
