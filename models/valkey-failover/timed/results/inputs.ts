@@ -14,7 +14,9 @@ function tsFiles(root: string, dir: string): string[] {
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      return statSync(join(root, path)).isDirectory() ? tsFiles(root, path) : path.endsWith('.ts') ? [path] : [];
+      if (statSync(join(root, path)).isDirectory()) return tsFiles(root, path);
+      // The mutation suite (mutants*.ts) plants bugs only when `splitvote mutate` asks: it decides no number of a report.
+      return path.endsWith('.ts') && !name.startsWith('mutants') ? [path] : [];
     });
 }
 
