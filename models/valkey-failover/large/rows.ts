@@ -15,8 +15,8 @@ export interface LargeRow {
 }
 
 const VARIANT_SETS = [['redis-7.0'], ['nack-4654'], ['nack-4654', 'fix-4655']];
-/** States a capped search keeps (about a minute each on a quiet 2-core machine). */
-export const BFS_CAP = 1_500_000;
+/** States a capped search keeps (one to two minutes each on a quiet 2-core machine). */
+export const BFS_CAP = 4_000_000;
 
 /**
  * Per variant: the capped BFS with every election in epoch 8, then random walks with room for
