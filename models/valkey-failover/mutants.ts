@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { MutationSuite } from '../../src/index.ts';
 import { primaryMachine, replicaMachine } from './machine.ts';
 import { actionMutants } from './mutantsActions.ts';
+import { faultMutants } from './mutantsFaults.ts';
 import { guardMutants } from './mutantsGuards.ts';
+import { SUITE_PRESETS } from './mutantsKinds.ts';
 // Imported so the compiled package carries the pins too (tsc copies imported JSON).
 import pins from './mutants.pins.json' with { type: 'json' };
 
@@ -20,20 +22,9 @@ export function implementationNames(kind: 'guards' | 'actions'): string[] {
  * the machines is a target, so a new one without a mutant shows up as uncovered.
  */
 export const failoverMutants: MutationSuite = {
-  // Smallest first; siblings and split-vote have two candidates (the only ones where a voter
-  // sees two requests of one epoch), with maxEpoch lowered so they stay small.
-  presets: [
-    'stale-nack',
-    'stale-config',
-    'storm',
-    'lossy',
-    { name: 'siblings', constants: { maxEpoch: 4 } },
-    'nack-then-fail',
-    { name: 'minimal', constants: { maxEpoch: 6 } },
-    { name: 'split-vote', constants: { maxEpoch: 6 } },
-  ],
+  presets: SUITE_PRESETS,
   maxStates: 150_000,
-  mutants: [...guardMutants, ...actionMutants],
+  mutants: [...guardMutants, ...actionMutants, ...faultMutants],
   targets: [
     ...implementationNames('guards').map((name) => ({ kind: 'guard' as const, name })),
     ...implementationNames('actions').map((name) => ({ kind: 'action' as const, name })),

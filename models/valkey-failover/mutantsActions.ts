@@ -3,20 +3,20 @@ import { messages, nackMessage, updates, type ActionEvent } from './actions.ts';
 import { provideBoth } from './machine.ts';
 import { bit, nodeIndex, nodeName } from './rules.ts';
 import { NACK_REASON, type NodeContext, type Outgoing } from './types.ts';
-import { LEGACY, MIXED, NACK, NACK_4700, NACK_FIX, PLAN, REDIS, REDIS_PRESETS, STANDARD, type FailoverMutant } from './mutantsKinds.ts';
+import { FAULT_PRESETS, LEGACY, MIXED, NACK, NACK_4700, NACK_FIX, PLAN, REDIS, REDIS_PRESETS, STANDARD, SUITE_PRESETS, type FailoverMutant } from './mutantsKinds.ts';
 
 type Update = (context: NodeContext, event: ActionEvent) => NodeContext;
 type Message = (context: NodeContext, event: ActionEvent) => Outgoing;
 type Rest = Omit<FailoverMutant, 'kind' | 'replaces' | 'extras'>;
 
 /** A mutant that replaces the context update `name` (an `assign`) in both node machines. */
-function update(name: keyof typeof updates, body: Update, rest: Rest): FailoverMutant {
+export function update(name: keyof typeof updates, body: Update, rest: Rest): FailoverMutant {
   const action = assign(({ context, event }: { context: NodeContext; event: ActionEvent }) => body(context, event));
   return { ...rest, kind: 'action', replaces: name, extras: () => ({ ...provideBoth({ actions: { [name]: action } } as never) }) };
 }
 
 /** A mutant that replaces the message `name` (an `emit`) in both node machines. */
-function message(name: keyof typeof messages | 'sendNack', body: (context: NodeContext, event: ActionEvent, params: { reason: number }) => Outgoing, rest: Rest): FailoverMutant {
+export function message(name: keyof typeof messages | 'sendNack', body: (context: NodeContext, event: ActionEvent, params: { reason: number }) => Outgoing, rest: Rest): FailoverMutant {
   const action = emit(({ context, event }: { context: NodeContext; event: ActionEvent }, params: { reason: number }) => body(context, event, params) as never);
   return { ...rest, kind: 'action', replaces: name, extras: () => ({ ...provideBoth({ actions: { [name]: action } } as never) }) };
 }
@@ -56,13 +56,13 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'countNack-lost',
     description: 'a counted NACK never increments failover_auth_nack_count: no election fast-fails',
     variants: [NACK, NACK_FIX],
-    gap: `no election fast-fails any more (only the witness W2 goes unreached, which does not count); ${PLAN.fastFailDue}`,
+    presets: [...SUITE_PRESETS, ...FAULT_PRESETS.slack],
+    gap: `no election fast-fails any more; in every suite preset but slack the first counted NACK already fast-fails (size - size_fail - 1 < quorum) through quorumUnreachable's own +1, and on slack the NACK that should fast-fail is P2's NOT_SAFE, which S7's premise does not count (only epoch-fixable NACKs); ${PLAN.fastFailDue}`,
   }),
   update('countNack', (c, e) => ({ ...updates.countNack(c, e), nackCount: c.nackCount + 2 }), {
     name: 'countNack-twice',
     description: 'a NACK is counted twice, so the fast-fail bound is reached early',
     variants: [NACK, NACK_FIX],
-    gap: `${PLAN.slack}`,
   }),
   update('resetElection', same, {
     name: 'resetElection-skipped',
@@ -83,13 +83,11 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'winElection-keeps-config-epoch',
     description: 'the winner does not raise its configEpoch to the election epoch, so its claim never beats the old owner\'s',
     variants: STANDARD,
-    gap: `the winner's claim never beats the old owner's, so the slots never move; ${PLAN.slots}`,
   }),
   update('applyPong', same, {
     name: 'applyPong-ignored',
     description: 'a PONG\'s role and slot claim is ignored: nobody learns of the winner',
     variants: STANDARD,
-    gap: `nobody learns of the winner; ${PLAN.slots}`,
   }),
   update('applyUpdate', same, {
     name: 'applyUpdate-ignored',
@@ -101,19 +99,22 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'markPfail-ignored',
     description: 'the failure detector never flags PFAIL: a node that stopped answering is never marked FAIL',
     variants: [NACK, NACK_FIX],
-    gap: `the paused voter of nack-then-fail is never marked FAIL: fewer behaviours, no wrong vote; ${PLAN.thirdPartyFail}`,
+    gap: `a paused voter (nack-then-fail, fail-report, fail-after-ack, pause-resume) is never marked PFAIL, so never FAIL: fewer behaviours, no wrong vote; ${PLAN.faultRemoved}`,
+    presets: [...SUITE_PRESETS, ...FAULT_PRESETS.failReport, ...FAULT_PRESETS.pause],
   }),
   update('markFail', same, {
     name: 'markFail-ignored',
     description: 'PFAIL never becomes FAIL (markNodeAsFailing does nothing)',
     variants: [NACK, NACK_FIX],
-    gap: `no PFAIL becomes FAIL: fewer behaviours (the presets start with the FAILs they need known), no wrong vote; ${PLAN.thirdPartyFail}`,
+    gap: `no PFAIL becomes FAIL: fewer behaviours (the presets start with the FAILs they need known), no wrong vote; ${PLAN.faultRemoved}`,
+    presets: [...SUITE_PRESETS, ...FAULT_PRESETS.failReport, ...FAULT_PRESETS.pause],
   }),
   update('recomputeState', same, {
     name: 'recomputeState-skipped',
     description: 'clusterUpdateState never refreshes the cached size and size_fail',
     variants: [NACK, NACK_FIX],
-    gap: `size and size_fail change only when a voter becomes FAIL during an election (nack-then-fail's P1) or a winner takes a shard, and in those presets the stale values never make a fast-fail premature or a win short of quorum; plan: presets with slack and third-party FAIL (issue 8 §3, §4), where the stale size_fail of lead 5(a) matters.`,
+    presets: [...SUITE_PRESETS, ...FAULT_PRESETS.slack, ...FAULT_PRESETS.failReport, ...FAULT_PRESETS.pause],
+    gap: `the same as sizeStale-never, now also run on slack, fail-report, fail-after-ack and pause-resume: size_fail changes mid-election only when a paused voter is marked FAIL, a stale (too small) size_fail only delays a fast-fail, and S7 counts only epoch-fixable NACKs and primaries down from the start, while those presets' refusals are NOT_SAFE (pause-resume sends no NACK, slack changes no size); plan: S7's premise counting a FAIL learned mid-election (lead 5(a) of issue 8).`,
   }),
   update('loseLink', same, {
     name: 'loseLink-ignored',
@@ -131,7 +132,6 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'manualFailoverTimeout-ignored',
     description: 'a manual failover never times out (mf_end ignored)',
     variants: [NACK, NACK_FIX],
-    gap: `a manual failover that never times out only removes the MF_TIMEOUT behaviours: ${PLAN.faultRemoved}`,
   }),
   update('votedTimeExpires', same, {
     name: 'votedTimeExpires-ignored',
@@ -167,13 +167,13 @@ export const actionMutants: readonly FailoverMutant[] = [
     name: 'broadcastPong-silent',
     description: 'the winner does not broadcast its PONG: the cluster learns of the promotion late or never',
     variants: STANDARD,
-    gap: `the cluster never learns of the promotion; ${PLAN.slots}`,
   }),
   message('stopAnswering', withTo((c, e) => ({ ...messages.stopAnswering(c, e), to: [] })), {
     name: 'stopAnswering-silent',
     description: 'a paused node is never noticed by any failure detector',
     variants: [NACK, NACK_FIX],
     gap: `a paused node is never noticed: fewer behaviours, no wrong vote; ${PLAN.faultRemoved}`,
+    presets: [...SUITE_PRESETS, ...FAULT_PRESETS.pause],
   }),
   message('sendNack', (c, e, p) => ({ ...nackMessage(c, e, p.reason), to: c.k.sw.nack && !bit(c.linkLost, nodeIndex(requester(e))) ? requester(e) : [] }), {
     name: 'sendNack-ignores-capability',

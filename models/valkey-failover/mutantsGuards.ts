@@ -2,13 +2,13 @@ import { guards, merged, type GuardArgs } from './guards.ts';
 import { provideBoth } from './machine.ts';
 import { bit, canFailover, isVoting, nodeIndex, quorum } from './rules.ts';
 import { NO_PRIMARY_KNOWN, PRIMARY, type Header } from './types.ts';
-import { LEGACY, NACK, NACK_3833, NACK_FIX, PLAN, REDIS, REDIS_PRESETS, STANDARD, type FailoverMutant } from './mutantsKinds.ts';
+import { FAULT_PRESETS, LEGACY, NACK, NACK_3833, NACK_FIX, PLAN, REDIS, REDIS_PRESETS, STANDARD, SUITE_PRESETS, type FailoverMutant } from './mutantsKinds.ts';
 
 type Guard = (args: GuardArgs) => boolean;
 type GuardName = keyof typeof guards;
 
 /** A mutant that replaces the guard `name` with `body` in both node machines. */
-function guard(name: GuardName, body: Guard, rest: Omit<FailoverMutant, 'kind' | 'replaces' | 'extras'>): FailoverMutant {
+export function guard(name: GuardName, body: Guard, rest: Omit<FailoverMutant, 'kind' | 'replaces' | 'extras'>): FailoverMutant {
   return { ...rest, kind: 'guard', replaces: name, extras: () => ({ ...provideBoth({ guards: { [name]: body } } as never) }) };
 }
 
@@ -48,7 +48,6 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'reqEpochOld-off-by-one',
     description: '<= for <: a request of the current epoch counts as stale, so no vote is ever granted',
     variants: STANDARD,
-    gap: `no vote is ever granted, so no replica wins: ${PLAN.canStillWin}`,
   }),
   guard('alreadyVoted', () => false, {
     name: 'alreadyVoted-ignored',
@@ -65,13 +64,12 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'requesterIsPrimary-ignored',
     description: 'the "requester is a primary" refusal dropped: a node this voter knows as primary gets a vote',
     variants: STANDARD,
-    gap: `a voter sees a requester as a primary only after that node claimed slots and was later deposed, and no preset deposes a winner that then requests again; plan: restart and rejoin behaviours (issue 8 §3, behaviours work) give such a requester.`,
+    gap: `a voter sees a requester as a primary only after that node claimed slots and was later deposed, and no preset deposes a winner that then requests again (the restart preset restarts primaries, which keep their role and slots, §15.4); plan: a preset in which a deposed winner rejoins as a replica and requests again.`,
   }),
   guard('noPrimary', () => false, {
     name: 'noPrimary-ignored',
     description: 'replicaof == NULL not tested: a replica with an unknown primary falls through to the later branches',
     variants: [NACK, NACK_FIX, ['nack-4654', 'fix-4700']],
-    gap: `without the branch, a request from a replica whose primary the voter forgot falls to PRIMARY_UP, the same refusal under another reason code, except with FORCEACK: then storm's best-ranked R3 gets votes from voters that forgot P0. P0 is really down there, so that promotion is a correct outcome and no outcome property can object; ${PLAN.livePrimary}`,
   }),
   guard('primaryUp', () => false, {
     name: 'primaryUp-ignored',
@@ -93,13 +91,12 @@ export const guardMutants: readonly FailoverMutant[] = [
     description: 'Redis 7.0 voted_time rule dropped: votes for two replicas of one primary within 2 * node_timeout',
     variants: [REDIS],
     presets: REDIS_PRESETS,
-    gap: `on siblings both replicas of P0 can now win in successive epochs; each win is backed by a quorum and the later configEpoch takes the slots, so S1-S6 hold (Redis added voted_time against exactly that flapping); plan: a property that a failed shard gets one new primary per failure, and the slot-convergence property of issue 8 §5.`,
+    gap: `on siblings both replicas of P0 can now win in successive epochs; each win is backed by a quorum and the later configEpoch takes the slots (L3 holds: ownership converges to the later claim), so S1-S8 hold (Redis added voted_time against exactly that flapping); plan: a property that a failed shard gets one new primary per failure.`,
   }),
   guard('staleConfig', () => false, {
     name: 'staleConfig-ignored',
     description: 'the configEpoch check of the claimed slots dropped: a replica with a stale view of its shard gets votes',
     variants: STANDARD,
-    gap: `in stale-config the stale replica's win still gets a configEpoch above the owner's, so its claim wins; ${PLAN.slots}`,
   }),
   guard('claimResetsElection', () => false, {
     name: 'claimResetsElection-never',
@@ -124,8 +121,6 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'ackCounts-no-outstanding',
     description: 'fix-4655\'s "request outstanding" test dropped: an ACK that arrives after a reset counts in the next election (#4655)',
     variants: [NACK_FIX],
-    // The carry-over needs three elections' worth of epochs: the full minimal preset.
-    presets: ['stale-nack', 'stale-config', 'storm', 'lossy', { name: 'siblings', constants: { maxEpoch: 4 } }, 'nack-then-fail', 'minimal'],
   }),
   guard('nackCounts', (a) => {
     const m = merged(a);
@@ -145,7 +140,8 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'nackCounts-no-fail-test',
     description: 'the "sender is FAIL" test of §4.4 dropped: a NACK from a voter already subtracted as failed is counted too',
     variants: [NACK, NACK_FIX],
-    gap: `${PLAN.thirdPartyFail}`,
+    // The FAIL test matters once FAIL can come from a reporter before the NACK (§15.2): those presets first.
+    presets: [...FAULT_PRESETS.failReport, ...SUITE_PRESETS],
   }),
   guard('nackCounts', (a) => guards.nackCounts({ ...a, event: { ...a.event, epoch: hdr(a).cur } }), {
     name: 'nackCounts-header-epoch',
@@ -172,25 +168,22 @@ export const guardMutants: readonly FailoverMutant[] = [
     name: 'quorumUnreachable-no-size-fail',
     description: 'forgets size_fail: failed voters still count as reachable, so a hopeless election waits for its timeout',
     variants: [NACK, NACK_FIX],
-    gap: `the bug only makes a fast-fail later (the election waits for its timeout); ${PLAN.fastFailDue}`,
   }),
   guard('quorumReached', () => true, {
     name: 'quorumReached-always',
     description: 'the winner check passes at once: a candidate promotes itself without a quorum of ACKs',
     variants: STANDARD,
-    gap: `${PLAN.environment}`,
   }),
   guard('quorumReached', ({ context }) => context.authCount >= quorum(context) - 1 && canFailover(context), {
     name: 'quorumReached-off-by-one',
     description: 'quorum - 1 ACKs are taken as enough (size/2 for size/2 + 1)',
     variants: STANDARD,
-    gap: `${PLAN.environment}`,
   }),
   guard('canFailover', ({ context }) => context.role[context.k.me] !== PRIMARY && context.role[context.k.me] !== NO_PRIMARY_KNOWN, {
     name: 'canFailover-no-fail-test',
     description: 'a replica starts an election without its primary being FAIL (or a manual failover)',
     variants: STANDARD,
-    gap: `the only replica with a live primary (nack-then-fail's R5) starts elections that every voter refuses with PRIMARY_UP, so nothing wrong is promoted; plan: a property that an election without FORCEACK starts only after the candidate was told its primary is FAIL (the MARK_FAIL steps the monitor sees), and the live-primary property of issue 8 §5.`,
+    gap: `the only replicas with a live primary (R5 of nack-then-fail, fail-report, fail-after-ack) start elections that every voter refuses with PRIMARY_UP or NOT_SAFE, so nothing is promoted over a primary that is up and S8 holds; plan: a property that an election without FORCEACK starts only after the candidate was told its primary is FAIL (the MARK_FAIL and FAIL steps the monitor sees).`,
   }),
   guard('startsAtOnce', () => true, {
     name: 'startsAtOnce-always',

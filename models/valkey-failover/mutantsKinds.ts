@@ -13,7 +13,37 @@ export const LEGACY: readonly string[] = ['valkey-legacy'];
 export const REDIS: readonly string[] = ['redis-7.0'];
 
 /** Presets for redis-7.0 mutants: nack-then-fail and split-vote are too large under redis-7.0 for a CI run. */
-export const REDIS_PRESETS: MutantEntry['presets'] = ['stale-nack', 'stale-config', 'storm', 'lossy', { name: 'siblings', constants: { maxEpoch: 4 } }, { name: 'minimal', constants: { maxEpoch: 6 } }];
+export const REDIS_PRESETS: MutantEntry['presets'] = ['stale-nack', 'stale-config', 'storm', 'lossy', { name: 'siblings', constants: { maxEpoch: 4 } }, 'minimal'];
+
+/**
+ * The suite's presets, smallest first; siblings and split-vote have two candidates (the only
+ * ones where a voter sees two requests of one epoch), with maxEpoch lowered so they stay small.
+ */
+export const SUITE_PRESETS: NonNullable<MutantEntry['presets']> = [
+  'stale-nack',
+  'stale-config',
+  'storm',
+  'lossy',
+  { name: 'siblings', constants: { maxEpoch: 4 } },
+  'nack-then-fail',
+  'minimal',
+  { name: 'split-vote', constants: { maxEpoch: 6 } },
+];
+
+/**
+ * The presets of the pause, FAIL-report, restart and slack behaviours (§15): the only ones
+ * where those guards and actions run, so their mutants (and survivors whose plan named them)
+ * run there; each is small (at most about 30,000 states).
+ */
+export const FAULT_PRESETS = {
+  pause: ['pause-resume'],
+  failReport: ['fail-report', 'fail-after-ack'],
+  restart: ['restart'],
+  slack: ['slack'],
+} as const satisfies Record<string, NonNullable<MutantEntry['presets']>>;
+
+/** Variants with the deliberate best-effort-saving bug, the only ones that offer SAVE_CONFIG (§12.3). */
+export const LOSSY_SAVE: readonly string[] = ['nack-4654', 'restart-loses-vote'];
 
 /** The default for a mutant that touches every protocol: the merged NACK protocol, with #4655 fixed, and legacy Valkey. */
 export const STANDARD: readonly (readonly string[])[] = [NACK, NACK_FIX, LEGACY];
@@ -24,21 +54,15 @@ export const STANDARD: readonly (readonly string[])[] = [NACK, NACK_FIX, LEGACY]
  */
 export const PLAN = {
   canStillWin:
-    'L1 counts a replica at its election bound as recovered, so a model in which nobody can ever win passes it; plan: a liveness property "some replica can still win" (issue 8 §5, being written by the judges work).',
+    'L1 counts a replica at its election bound as recovered (and excuses a majority of primaries down), so a model in which nobody can ever win passes it; L2 ("every failed shard gets a primary in some behaviour") does fail there, but it is a `sometimes` property and the mutation run judges only always, recoverable and deadlock properties (an unreached witness never counts, by design); plan: let the run count a `sometimes` property that the unmodified model witnesses and the mutant does not (issue 8 §5).',
   slots:
-    'nothing checks what happens after a promotion; plan: "slot ownership converges: the winner\'s configEpoch beats the previous owner\'s everywhere" (issue 8 §5, judges work).',
+    'L3 (slot ownership converges) still holds: the claims reach every live node and the higher configEpoch still wins in the end; what the bug changes is how a node acts before it learns that, which no property reads; plan: a property that a node deposed by a newer claim neither votes nor keeps an election for the old shard (issue 8 §5).',
   livePrimary:
-    'no property says a replica must not take over a primary that is alive and not failed; plan: that property (issue 8 §5, judges work), and a preset where a voter refuses or forgets a primary that is alive.',
+    'S8 (no takeover of a primary that is up) now judges this, but in every preset where a requester\'s primary is up the request is forced (nack-then-fail, fail-report, fail-after-ack: CLUSTER FAILOVER FORCE), which S8 exempts, and elsewhere the primary really is down; plan: a preset where a replica of a live primary requests without FORCEACK.',
   fastFailDue:
-    'S4 checks only that a fast-fail is not premature; plan: "a fast-fail happens when quorum is really out of reach" (issue 8 §5, judges work).',
-  environment:
-    'the environment offers HANDLE_FAILOVER in waiting only when authCount >= quorum, repeating this guard, so the replaced guard never runs (issue 8 §1); plan: offer the event and let the guard decide (behaviours work).',
-  slack:
-    'every preset that allows a retry has size - size_fail - 1 < quorum, so the first counted NACK already fast-fails and counting it twice changes nothing (issue 8 §4); plan: a preset with slack.',
-  thirdPartyFail:
-    'a voter is marked FAIL only by a message queued behind its own replies on the same FIFO link, so the candidate always counts a NACK before it learns the FAIL (issue 8 §3); plan: FAIL learned from third-party failure reports (behaviours work).',
+    'S7 judges a fast-fail that is due, but only from epoch-fixable NACKs and the FAIL of primaries down from the start; plan: a preset with slack whose refusals are epoch-fixable.',
   faultRemoved:
     'the bug makes a fault do nothing, which only removes behaviours: no safety property can fail on fewer behaviours; plan: count, per fault, a witness that the fault changed an outcome in the mutation report (a witness does not catch today by design).',
   manual:
-    'no property says that a manual (FORCE) failover eventually succeeds; plan: that liveness property for the nack-then-fail preset.',
+    'W5 (a manual failover takes over a primary that is up) goes unwitnessed, but witnesses never catch in the mutation run by design; plan: a liveness property that a manual (FORCE) failover eventually succeeds, judged on the presets with a FORCE budget.',
 } as const;
