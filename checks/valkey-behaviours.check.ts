@@ -20,8 +20,8 @@ export const checks = [
       "S4 a fast-fail happens only when quorum is out of reach": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 2013,
-    "transitions": 6573
+    "states": 1278,
+    "transitions": 4156
   }),
   defineCheck({
     "name": "valkey-pause-resume-legacy",
@@ -37,8 +37,8 @@ export const checks = [
       "S3 a voter grants at most once per epoch": "holds",
       "W1 a promotion happens": "witnessed"
     },
-    "states": 2013,
-    "transitions": 6573
+    "states": 1278,
+    "transitions": 4156
   }),
   defineCheck({
     "name": "valkey-fail-report-4654",

@@ -196,10 +196,13 @@ function onNack(f: JudgeFacts, g: Ghost, me: number, event: Event, record: StepR
 /**
  * Candidate `me`'s election ran into auth_timeout. S7: if the epoch-fixable refusals that
  * reached it for this epoch, with the down primaries it knows are FAIL, already put quorum
- * out of reach, it should have fast-failed when the last of them arrived (§4.4).
+ * out of reach, it should have fast-failed when the last of them arrived (§4.4). At least one
+ * such NACK must have arrived: the premise is about what the candidate was told.
  */
 function onTimeout(f: JudgeFacts, g: Ghost, me: number): Ghost {
-  return outOfReach(f, g, me) ? violate(g, VIOLATION.S7) : g;
+  // A fast-fail is a reaction to a NACK (§4.4): with none received there was nothing to react
+  // to, and a stopped voter known FAIL may still resume and answer (§15.1), so no verdict.
+  return g.fixable[me] !== 0 && outOfReach(f, g, me) ? violate(g, VIOLATION.S7) : g;
 }
 
 /** S7's premise: the epoch-fixable NACKs that reached `me` and the down primaries it knows are FAIL leave less than a quorum. */
