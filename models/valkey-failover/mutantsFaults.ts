@@ -5,7 +5,7 @@ import { bit, nodeIndex } from './rules.ts';
 import { type NodeContext, type Outgoing } from './types.ts';
 import { message, update } from './mutantsActions.ts';
 import { guard } from './mutantsGuards.ts';
-import { FAULT_PRESETS, LOSSY_SAVE, NACK, PLAN, REDIS, REDIS_PRESETS, type FailoverMutant } from './mutantsKinds.ts';
+import { FAULT_PRESETS, LOSSY_SAVE, NACK, NACK_FIX, PLAN, REDIS, REDIS_PRESETS, type FailoverMutant } from './mutantsKinds.ts';
 
 const same = (context: NodeContext): NodeContext => context;
 const silent = (m: Outgoing): Outgoing => ({ ...m, to: [] });
@@ -83,7 +83,7 @@ export const faultMutants: readonly FailoverMutant[] = [
   update('learnFail', (c, e) => updates.learnFail(c, { ...e, node: e.from === undefined ? -1 : nodeIndex(e.from) }), {
     name: 'learnFail-marks-sender',
     description: 'the FAIL message marks its sender FAIL instead of the node it names',
-    variants: [NACK],
+    variants: [NACK, NACK_FIX],
     presets: FAULT_PRESETS.failReport,
   }),
   update('nodeAnswers', same, {
@@ -155,7 +155,7 @@ export const faultMutants: readonly FailoverMutant[] = [
   message('sendFail', (c, e) => ({ ...messages.sendFail(c, e), node: c.k.me } as Outgoing), {
     name: 'sendFail-names-me',
     description: 'the FAIL message names the reporter (myself) instead of the failing node',
-    variants: [NACK],
+    variants: [NACK, NACK_FIX],
     presets: FAULT_PRESETS.failReport,
   }),
 ];
