@@ -90,7 +90,7 @@ machines; \`splitvote check failover --preset ${LARGE_PRESET} --set maxEpoch=8\`
 ${lines.join('\n')}
 
 ${s2Note}"checked: every behaviour of ≤ d steps" means every state reachable in d steps or fewer was
-generated and judged by every safety property (S1-S6); liveness (L1) needs the complete graph
+generated and judged by every safety property (S1-S8); liveness (L1, L3) needs the complete graph
 and stays unknown in a capped search. "none found" is not a pass.
 `;
 
