@@ -17,14 +17,16 @@ export const SEED_MAX_STATES = 20_000;
 
 function seedVerdicts(): string {
   const run = readRun('test/fixtures/seed-3833');
+  // One column for the names, as wide as the longest (a fixed width broke on a long variant name).
+  const width = Math.max(...VARIANTS.map(({ name }) => name.length)) + 1;
   const rows = VARIANTS.map(({ name }) => {
     const prepared = prepareFailoverValidation({ topology: run.topology, meta: run.meta, logs: [...run.logs.values()], variants: [name] });
     const total = prepared.perNode.reduce((n, l) => n + l.length, 0);
     const v = validateTrace(prepared.adapter, prepared.perNode, { maxStates: SEED_MAX_STATES });
-    if (v.status === 'accepted') return `${name.padEnd(14)} accepted: all ${total} observations explained`;
-    if (v.status === 'unknown') return `${name.padEnd(14)} unknown: ${v.reason}; ${v.matched} of ${total} observations matched at best`;
+    if (v.status === 'accepted') return `${name.padEnd(width)} accepted: all ${total} observations explained`;
+    if (v.status === 'unknown') return `${name.padEnd(width)} unknown: ${v.reason}; ${v.matched} of ${total} observations matched at best`;
     const at = `${v.at.source.file.split('/').pop()}:${v.at.source.line}`;
-    return `${name.padEnd(14)} rejected at ${at} (${v.matched.length} of ${total} matched): ${prepared.adapter.nodes[v.at.node]} ${prepared.adapter.describe(v.at)}`;
+    return `${name.padEnd(width)} rejected at ${at} (${v.matched.length} of ${total} matched): ${prepared.adapter.nodes[v.at.node]} ${prepared.adapter.describe(v.at)}`;
   });
   return `${rows.join('\n')}\n`;
 }
